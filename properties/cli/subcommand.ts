@@ -1,0 +1,16 @@
+/**
+ * A subcommand of `hmm-check`: its name, a one-line summary, its `--help` text and its body.
+ * Exit codes (README): 0 pass, 1 counterexample, 2 bad usage or bad input, 3 incomplete.
+ */
+export interface Subcommand {
+  readonly name: string;
+  readonly summary: string;
+  readonly help: string;
+  /** Runs with the arguments after the subcommand's name; resolves to the exit code. */
+  run(argv: readonly string[]): Promise<number>;
+}
+
+export const EXIT_PASS = 0;
+export const EXIT_COUNTEREXAMPLE = 1;
+export const EXIT_USAGE = 2;
+export const EXIT_INCOMPLETE = 3;

@@ -1,0 +1,7 @@
+/** SPEC.md's vocabulary as types and a few constants. Imports nothing of model/, impl/ or properties/. */
+export * from './address.js';
+export * from './command.js';
+export * from './observation.js';
+export * from './result.js';
+export * from './vocabulary.js';
+export * from './world.js';

@@ -1,0 +1,36 @@
+/**
+ * The `World` interface (SPEC §3, §7): what the model and the implementation both implement,
+ * and what traces, the conformance runner and the explorer drive.
+ */
+import type { Command } from './command.js';
+import type { Observation } from './observation.js';
+import type { Result } from './result.js';
+
+/** The configuration of SPEC §1: the only setting is the number of devices. */
+export interface WorldConfig {
+  /** Devices 0..devices-1; 1 to 8, default 2. */
+  readonly devices: number;
+}
+
+export const DEFAULT_CONFIG: WorldConfig = { devices: 2 };
+export const MIN_DEVICES = 1;
+export const MAX_DEVICES = 8;
+
+export function isWorldConfig(c: WorldConfig): boolean {
+  return Number.isSafeInteger(c.devices) && c.devices >= MIN_DEVICES && c.devices <= MAX_DEVICES;
+}
+
+export interface World {
+  /** Performs one command (SPEC §3) or one step (SPEC §4) atomically and gives its result. */
+  apply(command: Command): Result;
+  /** The canonical observation of SPEC §7. It may cost O(state). */
+  observe(): Observation;
+  /**
+   * Structural self-check of the world's own data structures (the implementation's page
+   * tables and pools): one message per breach, empty when sound. Optional; the model has none.
+   */
+  checkStructure?(): readonly string[];
+}
+
+/** Builds a fresh world. */
+export type WorldFactory = (config: WorldConfig) => World;
