@@ -1,0 +1,138 @@
+/**
+ * `hmm-check replay FILE [--final] [--model-only]` (SPEC §8): replays a trace on the model and
+ * the implementation, checking every `expect`, the results and observations against each
+ * other, and every rule after every line. Exit 0 pass, 1 failed line, 2 bad usage or bad input.
+ *
+ * The model and the implementation are loaded with a dynamic import, so a missing or broken
+ * `impl/` leaves `--model-only` (and bad-input reports) working.
+ */
+import { readFile } from 'node:fs/promises';
+import { writeReportFile } from '../report/index.js';
+import type { WorldConfig, WorldFactory } from '../../spec/index.js';
+import { formatObservation, formatReplayReport, formatTraceError, parseTrace, replayTrace, type NamedWorld } from '../trace/index.js';
+import { UsageError, parseArgs } from './args.js';
+import { EXIT_COUNTEREXAMPLE, EXIT_PASS, EXIT_USAGE, type Subcommand } from './subcommand.js';
+
+/** Exit code when the model or the implementation cannot be loaded or built: a bug, not bad input. */
+export const EXIT_INTERNAL = 70;
+
+/** Where a world factory lives: module specifier (relative to this file) and export name. */
+interface FactorySource { readonly name: string; readonly module: string; readonly export: string }
+
+const MODEL: FactorySource = { name: 'model', module: '../../model/index.js', export: 'createModelWorld' };
+const IMPL: FactorySource = { name: 'impl', module: '../../impl/index.js', export: 'createImplWorld' };
+
+/** What `runReplay` needs from outside; tests pass fakes. */
+export interface ReplayDeps {
+  readonly readText: (path: string) => Promise<string>;
+  /** Builds the worlds to replay on (model first), or says why it cannot. */
+  readonly buildWorlds: (config: WorldConfig, modelOnly: boolean) => Promise<readonly NamedWorld[] | { readonly error: string }>;
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+}
+
+async function loadFactory(source: FactorySource): Promise<WorldFactory | { error: string }> {
+  try {
+    const mod = (await import(source.module)) as Record<string, unknown>;
+    const factory = mod[source.export];
+    if (typeof factory !== 'function') return { error: `${source.module} does not export ${source.export}` };
+    return factory as WorldFactory;
+  } catch (e) {
+    return { error: `cannot load the ${source.name} (${source.module}): ${e instanceof Error ? e.message : String(e)}` };
+  }
+}
+
+/** Builds the model (and the implementation unless `modelOnly`) through their factories. */
+export async function buildWorlds(config: WorldConfig, modelOnly: boolean): Promise<readonly NamedWorld[] | { error: string }> {
+  const worlds: NamedWorld[] = [];
+  for (const source of modelOnly ? [MODEL] : [MODEL, IMPL]) {
+    const factory = await loadFactory(source);
+    if (typeof factory !== 'function') return factory;
+    try {
+      worlds.push({ name: source.name, world: factory(config) });
+    } catch (e) {
+      return { error: `cannot build the ${source.name}: ${e instanceof Error ? e.message : String(e)}` };
+    }
+  }
+  return worlds;
+}
+
+const DEFAULT_DEPS: ReplayDeps = {
+  readText: (path) => readFile(path, 'utf8'),
+  buildWorlds,
+  stdout: (text) => void process.stdout.write(text),
+  stderr: (text) => void process.stderr.write(text),
+};
+
+const FLAGS = { final: { kind: 'boolean' }, 'model-only': { kind: 'boolean' }, html: { kind: 'string' } } as const;
+
+/** The body of `hmm-check replay`, with its outside world injected; resolves to the exit code. */
+export async function runReplay(argv: readonly string[], deps: ReplayDeps = DEFAULT_DEPS): Promise<number> {
+  const fail = (message: string, code: number): number => {
+    deps.stderr(`hmm-check replay: ${message}\n`);
+    return code;
+  };
+  let file: string;
+  let flags: Readonly<Record<string, unknown>>;
+  try {
+    const parsed = parseArgs(argv, FLAGS, 1);
+    if (parsed.positional.length !== 1) throw new UsageError('needs one trace FILE (see --help)');
+    file = parsed.positional[0]!;
+    flags = parsed.flags;
+  } catch (e) {
+    if (e instanceof UsageError) return fail(e.message, EXIT_USAGE);
+    throw e;
+  }
+  let text: string;
+  try {
+    text = await deps.readText(file);
+  } catch (e) {
+    const code = typeof e === 'object' && e !== null && 'code' in e ? ` (${String(e.code)})` : '';
+    return fail(`cannot read ${file}${code}`, EXIT_USAGE);
+  }
+  const parsed = parseTrace(text);
+  if (!parsed.ok) return fail(`${file}:${parsed.error.line}: ${parsed.error.message}`, EXIT_USAGE);
+  const worlds = await deps.buildWorlds(parsed.trace.config, flags['model-only'] === true);
+  if ('error' in worlds) return fail(worlds.error, EXIT_INTERNAL);
+  const html = typeof flags['html'] === 'string' ? flags['html'] : undefined;
+  const outcome = replayTrace(parsed.trace, worlds, { record: html !== undefined });
+  const report = flags['final'] === true ? deps.stderr : deps.stdout;
+  report(`${formatReplayReport(outcome, file, worlds.map((w) => w.name)).join('\n')}\n`);
+  if (flags['final'] === true) deps.stdout(`${formatObservation(outcome.finalObservation)}\n`);
+  if (html !== undefined) {
+    try {
+      writeReportFile(html, { trace: parsed.trace, outcome, worlds: worlds.map((w) => w.name), source: file, replayCommand: `hmm-check replay ${file}` });
+    } catch (e) {
+      return fail(`cannot write ${html}: ${e instanceof Error ? e.message : String(e)}`, EXIT_USAGE);
+    }
+    deps.stderr(`report written to ${html}\n`);
+  }
+  return outcome.verdict === 'pass' ? EXIT_PASS : EXIT_COUNTEREXAMPLE;
+}
+
+const HELP = `usage: hmm-check replay FILE [--final] [--model-only] [--html OUT]
+
+Replays the SPEC §8 trace FILE on the model and the implementation. After every line it
+checks the line's "expect", that both worlds give the same result and deep-equal
+observations, and every rule of SPEC §6 (with memoryIsMemory and the implementation's
+structure check). It stops at the first failing line and names it.
+
+flags:
+  --final        print the final observation as one JSON line on stdout (the report goes to stderr)
+  --model-only   replay on the model alone
+  --html OUT     also write a self-contained HTML report to OUT (timeline, observations, failure)
+
+exit codes:
+  0  every line passed
+  1  a line failed (its number, command and what broke are printed)
+  2  bad usage or bad input (unreadable file, trace error: FILE:LINE: message)
+  70 the model or the implementation could not be loaded or built
+`;
+
+/** `hmm-check replay`. */
+export const replay: Subcommand = {
+  name: 'replay',
+  summary: 'replay a trace (SPEC §8) on the model and the implementation',
+  help: HELP,
+  run: (argv) => runReplay(argv),
+};

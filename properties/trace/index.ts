@@ -1,0 +1,10 @@
+/** SPEC §8 traces: parse, print, and replay on any World. */
+export { isCommandLine, type Trace, type TraceCommandLine, type TraceLine, type TraceNoteLine, type TraceStep } from './trace.js';
+export { describeJson, formatTraceError, traceError, type TraceError } from './traceError.js';
+export { parseTrace, type ParseTraceResult } from './parseTrace.js';
+export { commandJson, formatCommand, formatHeader, formatStep, formatTrace, formatTraceItems, type TraceItem, type TraceNote } from './formatTrace.js';
+export { diffObservations } from './observationDiff.js';
+export { formatObservation, observationJson } from './observationJson.js';
+export { replayTrace } from './replay.js';
+export type { NamedWorld, ReplayFail, ReplayFailure, ReplayOptions, ReplayOutcome, ReplayPass, ReplayRecord, WorldResult } from './replayOutcome.js';
+export { describeFailure, formatReplayReport } from './replayReport.js';

@@ -1,0 +1,105 @@
+/**
+ * Replays a trace (SPEC §8) on one or more worlds in lockstep. After every command line it
+ * checks, in this order: the line's `expect` on each world, that all worlds gave the same
+ * result, that their observations are deep-equal (by `canonicalObservation`), then on each
+ * world every rule of SPEC §6 (`RULES`), `memoryIsMemory`, and the world's own
+ * `checkStructure()` (as rule `ptStructure`). It stops at the first failing line.
+ */
+import { canonicalObservation, sameResult, type Command, type Observation, type Result } from '../../spec/index.js';
+import { MemoryIsMemory, checkRules, type RuleBreach } from '../rules/index.js';
+import { diffObservations } from './observationDiff.js';
+import type { NamedWorld, ReplayFailure, ReplayOptions, ReplayOutcome, ReplayRecord, WorldResult } from './replayOutcome.js';
+import { isCommandLine, type Trace, type TraceCommandLine } from './trace.js';
+
+interface Lane {
+  readonly named: NamedWorld;
+  readonly memory: MemoryIsMemory;
+  observation: Observation;
+}
+
+type Applied = { results: WorldResult[]; failure?: ReplayFailure };
+
+function errorText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+/** Applies the command to every world and observes it; a throw is an `exception` failure. */
+function applyAll(lanes: readonly Lane[], command: Command): Applied {
+  const results: WorldResult[] = [];
+  for (const lane of lanes) {
+    const world = lane.named.name;
+    try {
+      const result = lane.named.world.apply(command);
+      results.push({ world, result });
+      lane.observation = lane.named.world.observe();
+    } catch (e) {
+      return { results, failure: { kind: 'exception', world, message: errorText(e) } };
+    }
+  }
+  return { results };
+}
+
+function compareResults(results: readonly WorldResult[], expect: Result | undefined): ReplayFailure | undefined {
+  if (expect !== undefined) {
+    const bad = results.find((r) => !sameResult(r.result, expect));
+    if (bad) return { kind: 'expect', world: bad.world, expected: expect, actual: bad.result };
+  }
+  const first = results[0]!.result;
+  if (results.some((r) => !sameResult(r.result, first))) return { kind: 'result-mismatch', results };
+  return undefined;
+}
+
+function compareObservations(lanes: readonly Lane[]): ReplayFailure | undefined {
+  const first = lanes[0]!;
+  const text = canonicalObservation(first.observation);
+  for (const lane of lanes.slice(1)) {
+    if (canonicalObservation(lane.observation) === text) continue;
+    const worlds = [first.named.name, lane.named.name] as const;
+    return { kind: 'observation-mismatch', worlds, diff: diffObservations(first.observation, lane.observation, worlds) };
+  }
+  return undefined;
+}
+
+function breachesOf(lane: Lane, command: Command, result: Result): RuleBreach[] {
+  const breaches = checkRules(lane.observation);
+  for (const message of lane.memory.after(command, result, lane.observation)) breaches.push({ rule: 'memoryIsMemory', message });
+  for (const message of lane.named.world.checkStructure?.() ?? []) breaches.push({ rule: 'ptStructure', message });
+  return breaches;
+}
+
+function checkLine(lanes: readonly Lane[], line: TraceCommandLine, applied: Applied): ReplayFailure | undefined {
+  const failure = applied.failure ?? compareResults(applied.results, line.expect) ?? compareObservations(lanes);
+  if (failure) return failure;
+  for (let i = 0; i < lanes.length; i++) {
+    const lane = lanes[i]!;
+    const breaches = breachesOf(lane, line.command, applied.results[i]!.result);
+    if (breaches.length > 0) return { kind: 'rule', world: lane.named.name, rule: breaches[0]!.rule, breaches };
+  }
+  return undefined;
+}
+
+/** Replays `trace` on `worlds` (fresh, built with `trace.config`); stops at the first failing line. */
+export function replayTrace(trace: Trace, worlds: readonly NamedWorld[], options: ReplayOptions = {}): ReplayOutcome {
+  if (worlds.length === 0) throw new Error('replayTrace: no world to replay on');
+  const lanes: Lane[] = worlds.map((named) => ({ named, memory: new MemoryIsMemory(), observation: named.world.observe() }));
+  const records: ReplayRecord[] | undefined = options.record ? [] : undefined;
+  const withRecords = records ? { records } : {};
+  let steps = 0;
+  let note: string | undefined;
+  for (const line of trace.lines) {
+    if (!isCommandLine(line)) {
+      note = line.note;
+      continue;
+    }
+    steps++;
+    const applied = applyAll(lanes, line.command);
+    const reason = checkLine(lanes, line, applied);
+    const first = applied.results[0];
+    if (records && first) records.push({ line: line.line, command: line.command, result: first.result, observation: lanes[0]!.observation });
+    if (reason) {
+      const noteField = note === undefined ? {} : { note };
+      return { verdict: 'fail', line: line.line, command: line.command, reason, results: applied.results, ...noteField, steps, finalObservation: lanes[0]!.observation, ...withRecords };
+    }
+  }
+  return { verdict: 'pass', steps, finalObservation: lanes[0]!.observation, ...withRecords };
+}
