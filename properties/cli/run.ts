@@ -1,0 +1,118 @@
+/**
+ * `hmm-check run` (also `npm start`): the conformance check of the implementation against the
+ * model on generated command sequences (properties/runner). Exit 0 pass, 1 counterexample,
+ * 2 bad usage or bad input, 3 incomplete (cut short by --time-limit).
+ *
+ * The model and the implementation are loaded with a dynamic import, so a broken `impl/` does
+ * not break the other subcommands.
+ */
+import { DEFAULT_BUDGET, type RunBudget } from '../runner/config.js';
+import { writeArtifacts } from '../runner/artifacts.js';
+import type { ConformanceParts } from '../runner/ports.js';
+import { progressPrinter, type ProgressSink } from '../runner/progressPrinter.js';
+import type { ConformanceReport } from '../runner/report.js';
+import { runConformance } from '../runner/runConformance.js';
+import { formatSummary } from '../runner/summary.js';
+import { UsageError, parseArgs, type FlagValues } from './args.js';
+import { EXIT_COUNTEREXAMPLE, EXIT_INCOMPLETE, EXIT_PASS, type Subcommand } from './subcommand.js';
+
+const FLAGS = {
+  seed: { kind: 'integer', min: -0x80000000, max: 0xffffffff },
+  runs: { kind: 'integer', min: 1, max: 1e9 },
+  steps: { kind: 'integer', min: 1, max: 100_000 },
+  swarm: { kind: 'boolean' },
+  'time-limit': { kind: 'number', min: 0.001, max: 1e7 },
+  json: { kind: 'boolean' },
+  out: { kind: 'string' },
+  path: { kind: 'string' },
+  'replay-path': { kind: 'string' },
+} as const;
+
+const HELP = `usage: hmm-check run [--seed N] [--runs N] [--steps N] [--swarm] [--time-limit S] [--json] [--out DIR]
+
+Runs the model and the implementation in lockstep on generated command sequences, comparing
+results and observations and checking every rule of SPEC §6 after every command, then drains.
+A failure is shrunk and printed as a program, a SPEC §8 trace and the command that replays it.
+
+  --seed N          fast-check seed (default ${DEFAULT_BUDGET.seed}: the default run is reproducible)
+  --runs N          runs, each on fresh worlds (default ${DEFAULT_BUDGET.runs})
+  --steps N         at most N generated commands per run (default ${DEFAULT_BUDGET.steps})
+  --swarm           each run leaves out a random subset of command kinds
+  --time-limit S    start no run after S seconds; verdict incomplete (exit 3) if cut short
+  --json            print one JSON object (ConformanceReport) instead of the summary
+  --out DIR         write a counterexample's trace to DIR/counterexample.ndjson
+  --path P          replay one case: fast-check's path (with --seed, from a report)
+  --replay-path R   the shrunk command sequence's replay path (from a report)
+
+exit: 0 pass, 1 counterexample, 2 bad usage or bad input, 3 incomplete`;
+
+/** What `runRun` needs from outside; tests pass fakes. */
+export interface RunDeps {
+  readonly parts: () => Promise<ConformanceParts>;
+  readonly stdout: (text: string) => void;
+  readonly stderr: ProgressSink;
+}
+
+const DEFAULT_DEPS: RunDeps = {
+  parts: async () => (await import('../runner/defaultParts.js')).defaultParts(),
+  stdout: (text) => void process.stdout.write(text),
+  stderr: { isTTY: process.stderr.isTTY === true, write: (text) => void process.stderr.write(text) },
+};
+
+/** The budget the flags ask for; throws `UsageError` on a malformed path. */
+export function budgetOf(flags: FlagValues): RunBudget {
+  const path = flags['path'];
+  if (typeof path === 'string' && !/^\d+(:\d+)*$/.test(path)) throw new UsageError(`flag '--path' must look like 12:0:3, not '${path}'`);
+  const replayPath = flags['replay-path'];
+  if (typeof replayPath === 'string' && !/^[A-Za-z0-9+/:]*$/.test(replayPath)) throw new UsageError(`flag '--replay-path' is not a fast-check replay path: '${replayPath}'`);
+  if (replayPath !== undefined && path === undefined) throw new UsageError(`flag '--replay-path' needs '--path'`);
+  const timeLimit = flags['time-limit'];
+  return {
+    seed: (flags['seed'] as number | undefined) ?? DEFAULT_BUDGET.seed,
+    runs: (flags['runs'] as number | undefined) ?? DEFAULT_BUDGET.runs,
+    steps: (flags['steps'] as number | undefined) ?? DEFAULT_BUDGET.steps,
+    swarm: flags['swarm'] === true,
+    ...(typeof timeLimit === 'number' ? { timeLimitSeconds: timeLimit } : {}),
+  };
+}
+
+/** The body of `hmm-check run`; resolves to the exit code. Throws `UsageError` on bad flags. */
+export async function runRun(argv: readonly string[], deps: RunDeps = DEFAULT_DEPS): Promise<number> {
+  const { flags } = parseArgs(argv, FLAGS);
+  const budget = budgetOf(flags);
+  const parts = await deps.parts();
+  const progress = progressPrinter(deps.stderr);
+  const report = await runConformance({
+    parts,
+    budget,
+    ...(typeof flags['path'] === 'string' ? { path: flags['path'] } : {}),
+    ...(typeof flags['replay-path'] === 'string' ? { replayPath: flags['replay-path'] } : {}),
+    onProgress: progress.onProgress,
+  });
+  progress.done();
+  const out = flags['out'];
+  const final = typeof out === 'string' ? await withArtifacts(out, report) : report;
+  deps.stdout(flags['json'] === true ? `${JSON.stringify(final)}\n` : formatSummary(final));
+  return final.verdict === 'pass' ? EXIT_PASS : final.verdict === 'counterexample' ? EXIT_COUNTEREXAMPLE : EXIT_INCOMPLETE;
+}
+
+/** Writes the artefacts under `dir`; a directory that cannot be written is bad input. */
+async function withArtifacts(dir: string, report: ConformanceReport): Promise<ConformanceReport> {
+  let written: string[];
+  try {
+    written = await writeArtifacts(dir, report);
+  } catch (e) {
+    const reason = e instanceof Error && 'code' in e ? String(e.code) : String(e);
+    throw new UsageError(`cannot write to --out '${dir}' (${reason})`);
+  }
+  if (report.counterexample === undefined || written.length === 0) return report;
+  return { ...report, counterexample: { ...report.counterexample, tracePath: written[0]! } };
+}
+
+/** The `run` subcommand. */
+export const run: Subcommand = {
+  name: 'run',
+  summary: 'check the implementation against the model on generated command sequences',
+  help: HELP,
+  run: (argv) => runRun(argv),
+};

@@ -1,0 +1,71 @@
+/**
+ * A shrunk counterexample as an artefact (STYLE §10): the readable program, the SPEC §8 trace,
+ * and the seed, path and replay path with the exact command that replays it.
+ */
+import { formatResult, type WorldConfig } from '../../spec/index.js';
+import type { RunBudget } from './config.js';
+import type { ConformanceFailure, FailureDetails } from './failure.js';
+import type { PropertyArgs } from './property.js';
+import type { CounterexampleReport } from './report.js';
+import { formatProgram, transcriptTrace } from './transcript.js';
+
+/** What fast-check handed back about the shrunk failure. */
+export interface CounterexampleSource {
+  readonly failure: ConformanceFailure;
+  readonly config: WorldConfig;
+  readonly budget: RunBudget;
+  readonly seed: number;
+  readonly path: string;
+  readonly args: PropertyArgs | null;
+  readonly shrinks: number;
+}
+
+/** fast-check prints a command sequence as `calls /*replayPath="..."*\/`; this takes the path out. */
+export function replayPathOf(commands: unknown): string | null {
+  const text = commands === null || commands === undefined ? '' : String(commands);
+  const m = /\/\*replayPath="([^"]*)"\*\/\s*$/.exec(text);
+  return m ? m[1]! : null;
+}
+
+/** The `hmm-check run` command line that replays the counterexample through fast-check. */
+export function replayCommand(budget: RunBudget, seed: number, path: string, replayPath: string | null): string {
+  const parts = ['hmm-check run', `--seed ${seed}`, `--steps ${budget.steps}`];
+  if (budget.swarm) parts.push('--swarm');
+  parts.push(`--path '${path}'`);
+  if (replayPath !== null) parts.push(`--replay-path '${replayPath}'`);
+  return parts.join(' ');
+}
+
+/** What the failing line of the program says. */
+export function failingMark(f: FailureDetails): string {
+  switch (f.kind) {
+    case 'result':
+      return `impl ${f.implResult === undefined ? '?' : formatResult(f.implResult)}`;
+    case 'observation':
+      return 'observations differ';
+    case 'rule':
+      return `rule ${f.rule ?? '?'} broke${f.side === 'impl' ? ' (impl)' : ''}`;
+    case 'crash':
+      return `${f.side ?? 'a world'} threw`;
+    case 'drainable':
+      return 'drain ends here: not drained';
+  }
+}
+
+/** Builds the report of a shrunk counterexample from the failure's transcript. */
+export function counterexampleReport(s: CounterexampleSource): CounterexampleReport {
+  const { details, transcript } = s.failure;
+  const replayPath = s.args === null ? null : replayPathOf(s.args[1]);
+  const leftOut = s.args === null || s.args[0].length === 0 ? [] : [`swarm: left out ${s.args[0].join(', ')}`];
+  const notes = [`counterexample: ${details.message}`, `seed ${s.seed}, path ${s.path}`, ...leftOut];
+  return {
+    failure: details,
+    program: formatProgram(transcript, details.at === undefined ? undefined : details.at - 1, failingMark(details)),
+    trace: transcriptTrace(s.config, transcript, notes),
+    seed: s.seed,
+    path: s.path,
+    replayPath,
+    replay: replayCommand(s.budget, s.seed, s.path, replayPath),
+    shrinks: s.shrinks,
+  };
+}

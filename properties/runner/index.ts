@@ -1,0 +1,14 @@
+/** The conformance runner: model and implementation in lockstep under fast-check, and its report. */
+export { ARTIFACT_WRITERS, TRACE_FILE, writeArtifacts, writeTraceArtifact, type ArtifactWriter } from './artifacts.js';
+export { DEFAULT_BUDGET, DEFAULT_GENERATION, DEFAULT_SEED, DEFAULT_WORLD, type RunBudget } from './config.js';
+export { counterexampleReport, failingMark, replayCommand, replayPathOf } from './counterexample.js';
+export { ConformanceFailure, type FailureDetails, type FailureKind } from './failure.js';
+export { Lockstep, PT_STRUCTURE } from './lockstep.js';
+export type { ConformanceParts, CoverageCount, CoverageSource, CoverageSummary, MemoryCheck } from './ports.js';
+export { ProgressMeter, type Progress } from './progress.js';
+export { progressLine, progressPrinter, type ProgressSink } from './progressPrinter.js';
+export { conformanceProperty, type PropertyArgs, type PropertySettings } from './property.js';
+export type { ConformanceReport, CounterexampleReport, Verdict } from './report.js';
+export { runConformance, type ConformanceOptions } from './runConformance.js';
+export { formatSummary } from './summary.js';
+export { formatProgram, transcriptTrace, type TranscriptEntry } from './transcript.js';

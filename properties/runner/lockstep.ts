@@ -1,0 +1,140 @@
+/**
+ * The model and the implementation in lockstep: the "real system" of the model-based test.
+ * After every command: the two results must be the same, the two observations (SPEC §7) equal,
+ * every SPEC §6 rule must hold, the implementation's `checkStructure()` must be empty (rule
+ * `ptStructure`) and `memoryIsMemory` must accept the history. The first breach throws a
+ * `ConformanceFailure` carrying the transcript.
+ */
+import { canonicalObservation, formatResult, sameResult, type Command, type Observation, type Result, type World } from '../../spec/index.js';
+import type { CommandSystem } from '../commands/index.js';
+import { formatCommand } from '../commands/index.js';
+import type { Rule } from '../rules/rule.js';
+import { DRAIN_MAX_ROUNDS, drainRound, isDrained } from '../rules/index.js';
+import { ConformanceFailure, type FailureDetails } from './failure.js';
+import { diffObservations } from '../trace/index.js';
+import type { MemoryCheck } from './ports.js';
+import type { TranscriptEntry } from './transcript.js';
+
+/** The rule id of the implementation's structural self-check. */
+export const PT_STRUCTURE = 'ptStructure';
+
+type Side = 'model' | 'impl';
+
+/** A model world and an implementation world driven by the same commands. */
+export class Lockstep implements CommandSystem {
+  readonly transcript: TranscriptEntry[] = [];
+  private observation: Observation;
+
+  constructor(
+    private readonly model: World,
+    private readonly impl: World,
+    private readonly rules: readonly Rule[],
+    private readonly memory?: MemoryCheck,
+  ) {
+    const [m, i] = this.observeBoth('initially');
+    this.compare(m, i, 'initially');
+    this.observation = m;
+  }
+
+  /** The id counters after the last command (the worlds agree on them). */
+  get next(): Observation['next'] {
+    return this.observation.next;
+  }
+
+  /** The observation after the last command. */
+  get current(): Observation {
+    return this.observation;
+  }
+
+  /** Applies `command` to both worlds and checks everything; throws `ConformanceFailure`. */
+  apply(command: Command): void {
+    const entry: { command: Command; model?: Result; impl?: Result } = { command };
+    this.transcript.push(entry);
+    entry.model = this.call('model', this.model, command);
+    entry.impl = this.call('impl', this.impl, command);
+    const where = `after ${formatCommand(command)}`;
+    const [observation, implObservation] = this.observeBoth(where);
+    if (!sameResult(entry.model, entry.impl)) {
+      const message = `results differ at ${formatCommand(command)}: model ${formatResult(entry.model)}, impl ${formatResult(entry.impl)}`;
+      const diff = diffObservations(observation, implObservation);
+      this.fail({ kind: 'result', message, modelResult: entry.model, implResult: entry.impl, ...(diff.length > 0 ? { diff } : {}) });
+    }
+    this.compare(observation, implObservation, where);
+    this.observation = observation;
+    this.checkRules(command, observation);
+    if (this.memory) this.report('memoryIsMemory', 'both', command, this.memory.after(command, entry.model, observation));
+  }
+
+  /** SPEC §6 `drainable`: drain rounds until nothing is in flight, then no fence may remain. */
+  drain(): void {
+    for (let round = 0; round < DRAIN_MAX_ROUNDS && !isDrained(this.observation); round++) {
+      for (const command of drainRound(this.observation)) this.apply(command);
+    }
+    const o = this.observation;
+    const left = [
+      ...o.ops.map((op) => `op ${op[0]} (${op[1]}, phase ${op[5]}) still in flight`),
+      ...o.pending.flatMap(([dev, queue]) => queue.map((e) => `fence ${e[0]} still pending on dev ${dev}`)),
+      ...o.fences.map((f) => `fence ${f[0]} (${f[4]}) not freed`),
+    ];
+    if (left.length > 0) {
+      const message = `drainable: after ${DRAIN_MAX_ROUNDS} rounds at most, ${left[0]}`;
+      this.fail({ kind: 'drainable', message, rule: 'drainable', side: 'both', entities: left });
+    }
+  }
+
+  /**
+   * The rules run on one observation only: the two observations are equal (checked before),
+   * and a rule is a predicate over the observation, so equal observations give equal verdicts.
+   */
+  private checkRules(command: Command, observation: Observation): void {
+    for (const rule of this.rules) this.report(rule.id, 'both', command, rule.check(observation));
+    if (this.impl.checkStructure) this.report(PT_STRUCTURE, 'impl', command, this.impl.checkStructure());
+  }
+
+  private report(rule: string, side: 'impl' | 'both', command: Command, entities: readonly string[]): void {
+    if (entities.length === 0) return;
+    const message = `rule ${rule} broke after ${formatCommand(command)}: ${entities[0]}`;
+    this.fail({ kind: 'rule', message, rule, side, entities });
+  }
+
+  private call(side: Side, world: World, command: Command): Result {
+    try {
+      return world.apply(command);
+    } catch (e) {
+      return this.crash(side, `${side} threw at ${formatCommand(command)}`, e);
+    }
+  }
+
+  /** Observes both worlds; a world that throws is a crash. */
+  private observeBoth(where: string): [Observation, Observation] {
+    let m: Observation;
+    try {
+      m = this.model.observe();
+    } catch (e) {
+      return this.crash('model', `model observe() threw ${where}`, e);
+    }
+    try {
+      return [m, this.impl.observe()];
+    } catch (e) {
+      return this.crash('impl', `impl observe() threw ${where}`, e);
+    }
+  }
+
+  /** The cheap comparison: the canonical texts; the diff is computed only when they differ. */
+  private compare(m: Observation, i: Observation, where: string): void {
+    if (canonicalObservation(m) !== canonicalObservation(i)) {
+      this.fail({ kind: 'observation', message: `observations differ ${where}`, diff: diffObservations(m, i) });
+    }
+  }
+
+  private crash(side: Side, what: string, e: unknown): never {
+    const reason = e instanceof Error ? e.message : String(e);
+    return this.fail({ kind: 'crash', message: `${what}: ${reason}`, side });
+  }
+
+  private fail(details: Omit<FailureDetails, 'command' | 'at'>): never {
+    const last = this.transcript[this.transcript.length - 1];
+    const where = last === undefined ? {} : { command: formatCommand(last.command), at: this.transcript.length };
+    throw new ConformanceFailure({ ...details, ...where }, [...this.transcript]);
+  }
+}

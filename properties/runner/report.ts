@@ -1,0 +1,46 @@
+/**
+ * The conformance report: what `hmm-check run --json` prints (one JSON object) and what the
+ * human summary is made from. This type is the documented shape of that object.
+ */
+import type { FailureDetails } from './failure.js';
+import type { CoverageSummary } from './ports.js';
+
+/** `pass`: no disagreement within the budget · `counterexample`: one was found (exit 1) · `incomplete`: `--time-limit` cut the run short (exit 3). */
+export type Verdict = 'pass' | 'counterexample' | 'incomplete';
+
+/** A shrunk counterexample with everything needed to read and replay it. */
+export interface CounterexampleReport {
+  /** What broke: kind, message, rule and entities, both results, observation diff. */
+  readonly failure: FailureDetails;
+  /** The shrunk run as a program, one call per line with the model's result. */
+  readonly program: readonly string[];
+  /** The SPEC §8 trace (NDJSON) of the shrunk run, `expect` = the model's results. */
+  readonly trace: string;
+  /** fast-check's seed, path and replay path of the shrunk counterexample. */
+  readonly seed: number;
+  readonly path: string;
+  readonly replayPath: string | null;
+  /** The exact command line that replays it through fast-check. */
+  readonly replay: string;
+  /** Where the trace was written (`--out`), absent otherwise. */
+  readonly tracePath?: string;
+  /** Shrinks fast-check performed. */
+  readonly shrinks: number;
+}
+
+/** The JSON object of `hmm-check run --json`. */
+export interface ConformanceReport {
+  readonly verdict: Verdict;
+  readonly seed: number;
+  readonly budget: { readonly runs: number; readonly steps: number; readonly swarm: boolean; readonly timeLimitSeconds: number | null };
+  /** Property runs performed before the verdict (shrinking not included). */
+  readonly runs: number;
+  /** Commands applied in lockstep, drains and shrinking included. */
+  readonly commands: number;
+  readonly commandsPerSecond: number;
+  readonly elapsedSeconds: number;
+  /** Statechart coverage over all runs: `{reached, total, missing}` for states and transitions. */
+  readonly coverage: CoverageSummary;
+  /** Present iff `verdict` is `counterexample`. */
+  readonly counterexample?: CounterexampleReport;
+}

@@ -1,0 +1,74 @@
+/**
+ * Runs the conformance check with `fc.check` (not `assert`: it hands back seed, path and the
+ * shrunk counterexample) and turns the outcome into a `ConformanceReport`.
+ */
+import fc from 'fast-check';
+import type { WorldConfig } from '../../spec/index.js';
+import type { GenerationScope } from '../commands/index.js';
+import { DEFAULT_BUDGET, DEFAULT_GENERATION, DEFAULT_WORLD, type RunBudget } from './config.js';
+import { counterexampleReport } from './counterexample.js';
+import { ConformanceFailure } from './failure.js';
+import type { ConformanceParts, CoverageSummary } from './ports.js';
+import { ProgressMeter, type Progress } from './progress.js';
+import { conformanceProperty, type PropertyArgs } from './property.js';
+import type { ConformanceReport } from './report.js';
+
+/** What to check and how much. */
+export interface ConformanceOptions {
+  readonly parts: ConformanceParts;
+  readonly budget?: RunBudget;
+  readonly config?: WorldConfig;
+  readonly scope?: GenerationScope;
+  /** Replays one case: fast-check's `path` and the commands' `replayPath` (from a report). */
+  readonly path?: string;
+  readonly replayPath?: string;
+  /** Receives progress at most every 250 ms. */
+  readonly onProgress?: (p: Progress) => void;
+}
+
+const NO_COVERAGE: CoverageSummary = { states: { reached: 0, total: 0, missing: [] }, transitions: { reached: 0, total: 0, missing: [] } };
+
+/** Checks the implementation against the model; never throws for a disagreement (only for a bug of the checker). */
+export async function runConformance(o: ConformanceOptions): Promise<ConformanceReport> {
+  const budget = o.budget ?? DEFAULT_BUDGET;
+  const config = o.config ?? DEFAULT_WORLD;
+  const coverage = (): CoverageSummary => o.parts.coverage?.summary() ?? NO_COVERAGE;
+  const meter = new ProgressMeter(coverage, o.onProgress);
+  const property = conformanceProperty(o.parts, {
+    config,
+    scope: o.scope ?? { ...DEFAULT_GENERATION, devices: config.devices },
+    steps: budget.steps,
+    swarm: budget.swarm,
+    ...(o.replayPath === undefined ? {} : { replayPath: o.replayPath }),
+    onRun: (n) => meter.tick(n),
+  });
+  const details = fc.check(property, {
+    seed: budget.seed,
+    numRuns: budget.runs,
+    ...(budget.timeLimitSeconds === undefined ? {} : { interruptAfterTimeLimit: budget.timeLimitSeconds * 1000 }),
+    ...(o.path === undefined ? {} : { path: o.path, endOnFailure: true }),
+  });
+  const elapsedMs = meter.elapsedMs();
+  const base = {
+    seed: details.seed,
+    budget: { runs: budget.runs, steps: budget.steps, swarm: budget.swarm, timeLimitSeconds: budget.timeLimitSeconds ?? null },
+    runs: details.numRuns,
+    commands: meter.commands,
+    commandsPerSecond: elapsedMs > 0 ? Math.round((meter.commands * 1000) / elapsedMs) : 0,
+    elapsedSeconds: Math.round(elapsedMs) / 1000,
+    coverage: coverage(),
+  };
+  if (!details.failed) return { verdict: details.interrupted ? 'incomplete' : 'pass', ...base };
+  const failure = details.errorInstance;
+  if (!(failure instanceof ConformanceFailure)) throw failure instanceof Error ? failure : new Error(String(failure));
+  const counterexample = counterexampleReport({
+    failure,
+    config,
+    budget,
+    seed: details.seed,
+    path: details.counterexamplePath ?? '',
+    args: details.counterexample as PropertyArgs | null,
+    shrinks: details.numShrinks,
+  });
+  return { verdict: 'counterexample', ...base, counterexample };
+}
