@@ -1,0 +1,32 @@
+/**
+ * Structural copy of an `hmm_pt` into an empty table of the same pool: every directory is copied
+ * whole (typed-array copy), as copy_page_range copies page-table pages; O(populated directories)
+ * with no per-entry descent. Used by fork (cpu/fork.ts).
+ */
+import { CHUNK_MASK, CHUNK_SHIFT, DIR_ENTRIES, DIR_SHIFT, SUMMARY_WORDS, type DirPool } from './pool.js';
+import { TOP_LEVEL, type HmmPt } from './hmmPt.js';
+
+export function clonePt(src: HmmPt, dst: HmmPt): void {
+  if (src.pool !== dst.pool) throw new Error('hmm_pt invariant: clonePt across pools');
+  if (dst.root !== 0) throw new Error('hmm_pt invariant: clonePt into a non-empty table');
+  if (src.root !== 0) dst.root = cloneDir(src.pool, src.root, TOP_LEVEL);
+}
+
+function cloneDir(pool: DirPool, d: number, level: number): number {
+  const n = pool.alloc();
+  const sc = pool.chunks[d >>> CHUNK_SHIFT];
+  const soff = (d & CHUNK_MASK) << DIR_SHIFT;
+  const dc = pool.chunks[n >>> CHUNK_SHIFT];
+  const doff = (n & CHUNK_MASK) << DIR_SHIFT;
+  pool.counts[n] = pool.counts[d];
+  if (level === 0) {
+    dc.set(sc.subarray(soff, soff + DIR_ENTRIES), doff);
+    return n;
+  }
+  pool.summary.copyWithin(n * SUMMARY_WORDS, d * SUMMARY_WORDS, (d + 1) * SUMMARY_WORDS);
+  for (let i = 0; i < DIR_ENTRIES; i++) {
+    const child = sc[soff + i];
+    if (child !== 0) dc[doff + i] = cloneDir(pool, child, level - 1);
+  }
+  return n;
+}

@@ -1,0 +1,77 @@
+/**
+ * ImplWorld: the optimized implementation of SPEC.md behind the `World` interface. Commands are
+ * dispatched to cpuCommands / devCommands; HMM behaviour is bound through the ops table
+ * (`options.ops` replaces entries of `defaultOps`, for mutants).
+ */
+import type { Command, Observation, Result, World, WorldConfig } from '../../spec/index.js';
+import { DEFAULT_CONFIG, err, isWorldConfig } from '../../spec/index.js';
+import { bindOps, type HmmOps } from '../hmm/ops.js';
+import { mutantByName } from '../mutants/index.js';
+import { checkWorld } from './checkWorld.js';
+import { Core } from './core.js';
+import * as cpu from './cpuCommands.js';
+import * as dev from './devCommands.js';
+import { observe } from './observe.js';
+
+export interface ImplOptions {
+  /** Entries of the HMM ops table to replace (mutants); the rest stay `defaultOps`. */
+  readonly ops?: Partial<HmmOps>;
+  /** A named mutant of `impl/mutants` (its entries first, then `ops` on top); unknown: RangeError. */
+  readonly mutant?: string;
+}
+
+/** The overrides the options ask for, a named mutant's resolved at construction. */
+function overridesOf(options: ImplOptions | undefined): Partial<HmmOps> | undefined {
+  if (options?.mutant === undefined) return options?.ops;
+  const mutant = mutantByName(options.mutant);
+  if (mutant === undefined) throw new RangeError(`ImplWorld: unknown mutant '${options.mutant}'`);
+  return { ...mutant.apply.ops, ...options.ops };
+}
+
+export class ImplWorld implements World {
+  /** The world's state; exposed for benches and white-box tests. */
+  readonly core: Core;
+
+  constructor(config: WorldConfig = DEFAULT_CONFIG, options?: ImplOptions) {
+    if (!isWorldConfig(config)) {
+      throw new RangeError(`ImplWorld: config.devices must be an integer from 1 to 8, got ${String(config.devices)}`);
+    }
+    this.core = new Core(config.devices, bindOps(overridesOf(options)));
+  }
+
+  apply(c: Command): Result {
+    const core = this.core;
+    switch (c.cmd) {
+      case 'devRead': return dev.devRead(core, c);
+      case 'devWrite': return dev.devWrite(core, c);
+      case 'read': return cpu.read(core, c);
+      case 'write': return cpu.write(core, c);
+      case 'step': return dev.step(core, c);
+      case 'finish': return dev.finish(core, c);
+      case 'devFault': return dev.devFault(core, c);
+      case 'mmap': return cpu.mmap(core, c);
+      case 'munmap': return cpu.munmap(core, c);
+      case 'mprotect': return cpu.mprotect(core, c);
+      case 'fork': return cpu.fork(core, c);
+      case 'migrate': case 'writeback': case 'reclaim': return cpu.rangeOp(core, c);
+      case 'exit': return cpu.exit(core, c);
+      case 'register': return dev.register(core, c);
+      case 'unregister': return dev.unregister(core, c);
+      case 'signal': return dev.signal(core, c);
+      case 'fail': return dev.fail(core, c);
+      default: return err('EINVAL');
+    }
+  }
+
+  observe(): Observation {
+    return observe(this.core);
+  }
+
+  checkStructure(): readonly string[] {
+    return checkWorld(this.core);
+  }
+}
+
+export function createImplWorld(config?: WorldConfig, options?: ImplOptions): ImplWorld {
+  return new ImplWorld(config, options);
+}
