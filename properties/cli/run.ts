@@ -7,7 +7,7 @@
  * not break the other subcommands.
  */
 import { DEFAULT_BUDGET, type RunBudget } from '../runner/config.js';
-import { writeArtifacts } from '../runner/artifacts.js';
+import { ARTIFACT_WRITERS, htmlReportArtifact, writeArtifacts } from '../runner/artifacts.js';
 import type { ConformanceParts } from '../runner/ports.js';
 import { progressPrinter, type ProgressSink } from '../runner/progressPrinter.js';
 import type { ConformanceReport } from '../runner/report.js';
@@ -40,7 +40,8 @@ A failure is shrunk and printed as a program, a SPEC §8 trace and the command t
   --swarm           each run leaves out a random subset of command kinds
   --time-limit S    start no run after S seconds; verdict incomplete (exit 3) if cut short
   --json            print one JSON object (ConformanceReport) instead of the summary
-  --out DIR         write a counterexample's trace to DIR/counterexample.ndjson
+  --out DIR         write a counterexample's trace (DIR/counterexample.ndjson) and its
+                    HTML report (DIR/report.html)
   --path P          replay one case: fast-check's path (with --seed, from a report)
   --replay-path R   the shrunk command sequence's replay path (from a report)
 
@@ -91,16 +92,16 @@ export async function runRun(argv: readonly string[], deps: RunDeps = DEFAULT_DE
   });
   progress.done();
   const out = flags['out'];
-  const final = typeof out === 'string' ? await withArtifacts(out, report) : report;
+  const final = typeof out === 'string' ? await withArtifacts(out, report, parts) : report;
   deps.stdout(flags['json'] === true ? `${JSON.stringify(final)}\n` : formatSummary(final));
   return final.verdict === 'pass' ? EXIT_PASS : final.verdict === 'counterexample' ? EXIT_COUNTEREXAMPLE : EXIT_INCOMPLETE;
 }
 
 /** Writes the artefacts under `dir`; a directory that cannot be written is bad input. */
-async function withArtifacts(dir: string, report: ConformanceReport): Promise<ConformanceReport> {
+async function withArtifacts(dir: string, report: ConformanceReport, parts: ConformanceParts): Promise<ConformanceReport> {
   let written: string[];
   try {
-    written = await writeArtifacts(dir, report);
+    written = await writeArtifacts(dir, report, [...ARTIFACT_WRITERS, htmlReportArtifact(parts)]);
   } catch (e) {
     const reason = e instanceof Error && 'code' in e ? String(e.code) : String(e);
     throw new UsageError(`cannot write to --out '${dir}' (${reason})`);

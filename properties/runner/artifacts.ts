@@ -1,10 +1,12 @@
 /**
- * Files `--out DIR` writes for a counterexample: its SPEC §8 trace (`counterexample.ndjson`).
- * `ARTIFACT_WRITERS` is the hook for more (an HTML report): each writer gets the directory and
- * the report and gives back the paths it wrote.
+ * Files `--out DIR` writes for a counterexample: its SPEC §8 trace (`counterexample.ndjson`)
+ * and, given the run's worlds, the HTML report (`report.html`, properties/report) of that trace
+ * replayed on them. Each writer gets the directory and the report and gives back the paths it wrote.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { writeTraceReport } from '../report/index.js';
+import type { ConformanceParts } from './ports.js';
 import type { ConformanceReport, CounterexampleReport } from './report.js';
 
 /** Writes one artefact of a counterexample under `dir`; resolves to the paths written. */
@@ -20,7 +22,22 @@ export const writeTraceArtifact: ArtifactWriter = async (dir, _report, cx) => {
   return [path];
 };
 
-/** The writers `--out` runs, in order; the trace comes first. */
+/** The report's file name under `--out`. */
+export const REPORT_FILE = 'report.html';
+
+/** A writer of `report.html`: the counterexample's trace replayed, recorded, on fresh worlds of `parts`. */
+export function htmlReportArtifact(parts: Pick<ConformanceParts, 'model' | 'impl'>): ArtifactWriter {
+  return async (dir, _report, cx) => {
+    const worlds = (config: Parameters<ConformanceParts['model']>[0]) => [
+      { name: 'model', world: parts.model(config) },
+      { name: 'impl', world: parts.impl(config) },
+    ];
+    const config = JSON.parse(cx.trace.slice(0, cx.trace.indexOf('\n'))).config;
+    return [writeTraceReport(dir, cx.trace, worlds(config), { replayCommand: cx.replay, name: REPORT_FILE })];
+  };
+}
+
+/** The writers `--out` runs when no worlds are at hand, in order; the trace comes first. */
 export const ARTIFACT_WRITERS: ArtifactWriter[] = [writeTraceArtifact];
 
 /** Writes every artefact of the report's counterexample (none on a pass); the trace's path first. */
