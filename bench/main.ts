@@ -1,11 +1,13 @@
 /**
- * `npm run bench`: the implementation's benchmarks (speed against the model, memory per pte,
- * range cost, commit against a raw loop). Prints figures and merges them into
- * bench/results.json. `--write-workload FILE` writes the speed workload as a SPEC §8 trace;
- * `--only speed,memory,range,clear` runs a subset.
+ * `npm run bench`: every figure of the project (speed against the model, memory per pte, range
+ * cost, commit against a raw loop, conformance throughput, explorer rate). Prints figures and
+ * merges them into bench/results.json. `--write-workload FILE` writes the speed workload as a
+ * SPEC §8 trace; `--only speed,memory,range,clear,conformance,explorer` runs a subset.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { benchClearVsRaw } from './clearVsRaw.js';
+import { benchConformance } from './conformance.js';
+import { benchExplorer } from './explorer.js';
 import { benchMemory } from './memory.js';
 import { benchRangeCost } from './rangeCost.js';
 import { benchSpeed } from './speed.js';
@@ -23,8 +25,16 @@ function merge(figures: Record<string, number>): void {
   writeFileSync(RESULTS, JSON.stringify({ ...old, ...figures }, null, 2) + '\n');
 }
 
-function main(): void {
-  const only = (arg('--only') ?? 'speed,memory,range,clear').split(',');
+const ALL = 'speed,memory,range,clear,conformance,explorer';
+
+async function main(): Promise<void> {
+  const only = (arg('--only') ?? ALL).split(',');
+  const unknown = only.filter((name) => !ALL.split(',').includes(name));
+  if (unknown.length > 0) {
+    console.error(`bench: unknown --only entries: ${unknown.join(', ')} (known: ${ALL})`);
+    process.exitCode = 2;
+    return;
+  }
   const out = arg('--write-workload');
   const figures: Record<string, number> = {};
   if (out !== undefined || only.includes('speed')) {
@@ -56,9 +66,19 @@ function main(): void {
     console.log(`commit vs raw loop: commit ${c.commitMs.toFixed(2)} ms, raw ${c.rawMs.toFixed(2)} ms: ${(c.clearVsRawLoop * 100).toFixed(0)}% (goal >= 25%)`);
     figures.clearVsRawLoop = c.clearVsRawLoop;
   }
+  if (only.includes('conformance')) {
+    const c = await benchConformance();
+    console.log(`conformance: ${Math.round(c.conformanceCommandsPerSecond)} commands/s, model + impl + observe + rules (goal >= 10000)`);
+    Object.assign(figures, c);
+  }
+  if (only.includes('explorer')) {
+    const e = await benchExplorer();
+    console.log(`explorer: ${Math.round(e.explorerStatesPerSecond)} distinct states/s, complete depth ${e.explorerDepth} (goals >= 50000, >= 6)`);
+    Object.assign(figures, e);
+  }
   if (Object.keys(figures).length === 0) return;
   merge(figures);
   console.log(`merged ${Object.keys(figures).join(', ')} into ${RESULTS}`);
 }
 
-main();
+await main();
