@@ -1,14 +1,18 @@
 /**
  * `npm run bench`: every figure of the project (speed against the model, memory per pte, range
- * cost, commit against a raw loop, conformance throughput, explorer rate). Prints figures and
+ * cost, commit against a raw loop, conformance throughput, explorer rate, the mutant kill figures and
+ * the cost of the mutant mechanism). Prints figures and
  * merges them into bench/results.json. `--write-workload FILE` writes the speed workload as a
- * SPEC §8 trace; `--only speed,memory,range,clear,conformance,explorer` runs a subset.
+ * SPEC §8 trace; `--only speed,memory,range,clear,conformance,explorer,mutants,overhead`
+ * runs a subset.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { benchClearVsRaw } from './clearVsRaw.js';
 import { benchConformance } from './conformance.js';
 import { benchExplorer } from './explorer.js';
 import { benchMemory } from './memory.js';
+import { benchMutants } from './mutants.js';
+import { benchMutantsOverhead } from './mutantsOverhead.js';
 import { benchRangeCost } from './rangeCost.js';
 import { benchSpeed } from './speed.js';
 import { buildWorkload, workloadTrace } from './workload.js';
@@ -25,7 +29,7 @@ function merge(figures: Record<string, number>): void {
   writeFileSync(RESULTS, JSON.stringify({ ...old, ...figures }, null, 2) + '\n');
 }
 
-const ALL = 'speed,memory,range,clear,conformance,explorer';
+const ALL = 'speed,memory,range,clear,conformance,explorer,mutants,overhead';
 
 async function main(): Promise<void> {
   const only = (arg('--only') ?? ALL).split(',');
@@ -37,8 +41,8 @@ async function main(): Promise<void> {
   }
   const out = arg('--write-workload');
   const figures: Record<string, number> = {};
-  if (out !== undefined || only.includes('speed')) {
-    const wl = buildWorkload();
+  const wl = out !== undefined || only.includes('speed') || only.includes('overhead') ? buildWorkload() : undefined;
+  if (wl !== undefined && (out !== undefined || only.includes('speed'))) {
     if (out !== undefined) {
       writeFileSync(out, workloadTrace(wl));
       console.log(`workload: ${wl.commands.length} commands written to ${out}`);
@@ -75,6 +79,17 @@ async function main(): Promise<void> {
     const e = await benchExplorer();
     console.log(`explorer: ${Math.round(e.explorerStatesPerSecond)} distinct states/s, complete depth ${e.explorerDepth} (goals >= 50000, >= 6)`);
     Object.assign(figures, e);
+  }
+  if (only.includes('mutants')) {
+    const m = benchMutants();
+    figures.mutantsKilled = m.mutantsKilled;
+    figures.mutantsTotal = m.mutantsTotal;
+    figures.medianMsToKill = m.medianMsToKill;
+    figures.shrunkWithin1_5xMinimalFraction = m.shrunkWithin1_5xMinimalFraction;
+    figures.mutantsReachedByExplorer = m.comparisons.length;
+  }
+  if (wl !== undefined && only.includes('overhead')) {
+    figures.mutantOverheadPercent = benchMutantsOverhead(wl).mutantOverheadPercent;
   }
   if (Object.keys(figures).length === 0) return;
   merge(figures);
