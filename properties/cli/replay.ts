@@ -11,6 +11,7 @@ import { writeReportFile } from '../report/index.js';
 import type { WorldConfig, WorldFactory } from '../../spec/index.js';
 import { formatObservation, formatReplayReport, formatTraceError, parseTrace, replayTrace, type NamedWorld } from '../trace/index.js';
 import { UsageError, parseArgs } from './args.js';
+import { knownMutant } from './knownMutant.js';
 import { EXIT_COUNTEREXAMPLE, EXIT_PASS, EXIT_USAGE, type Subcommand } from './subcommand.js';
 
 /** Exit code when the model or the implementation cannot be loaded or built: a bug, not bad input. */
@@ -22,11 +23,14 @@ interface FactorySource { readonly name: string; readonly module: string; readon
 const MODEL: FactorySource = { name: 'model', module: '../../model/index.js', export: 'createModelWorld' };
 const IMPL: FactorySource = { name: 'impl', module: '../../impl/index.js', export: 'createImplWorld' };
 
+/** The implementation's factory, which takes the mutant's name as an option. */
+type MutantFactory = (config: WorldConfig, options: { readonly mutant: string }) => ReturnType<WorldFactory>;
+
 /** What `runReplay` needs from outside; tests pass fakes. */
 export interface ReplayDeps {
   readonly readText: (path: string) => Promise<string>;
   /** Builds the worlds to replay on (model first), or says why it cannot. */
-  readonly buildWorlds: (config: WorldConfig, modelOnly: boolean) => Promise<readonly NamedWorld[] | { readonly error: string }>;
+  readonly buildWorlds: (config: WorldConfig, modelOnly: boolean, mutant?: string) => Promise<readonly NamedWorld[] | { readonly error: string }>;
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
 }
@@ -42,14 +46,15 @@ async function loadFactory(source: FactorySource): Promise<WorldFactory | { erro
   }
 }
 
-/** Builds the model (and the implementation unless `modelOnly`) through their factories. */
-export async function buildWorlds(config: WorldConfig, modelOnly: boolean): Promise<readonly NamedWorld[] | { error: string }> {
+/** Builds the model (and the implementation unless `modelOnly`, with `mutant` if given) through their factories. */
+export async function buildWorlds(config: WorldConfig, modelOnly: boolean, mutant?: string): Promise<readonly NamedWorld[] | { error: string }> {
   const worlds: NamedWorld[] = [];
   for (const source of modelOnly ? [MODEL] : [MODEL, IMPL]) {
     const factory = await loadFactory(source);
     if (typeof factory !== 'function') return factory;
+    const withMutant = source === IMPL && mutant !== undefined;
     try {
-      worlds.push({ name: source.name, world: factory(config) });
+      worlds.push({ name: withMutant ? `impl (mutant ${mutant})` : source.name, world: withMutant ? (factory as MutantFactory)(config, { mutant }) : factory(config) });
     } catch (e) {
       return { error: `cannot build the ${source.name}: ${e instanceof Error ? e.message : String(e)}` };
     }
@@ -64,7 +69,7 @@ const DEFAULT_DEPS: ReplayDeps = {
   stderr: (text) => void process.stderr.write(text),
 };
 
-const FLAGS = { final: { kind: 'boolean' }, 'model-only': { kind: 'boolean' }, html: { kind: 'string' } } as const;
+const FLAGS = { final: { kind: 'boolean' }, 'model-only': { kind: 'boolean' }, html: { kind: 'string' }, mutant: { kind: 'string' } } as const;
 
 /** The body of `hmm-check replay`, with its outside world injected; resolves to the exit code. */
 export async function runReplay(argv: readonly string[], deps: ReplayDeps = DEFAULT_DEPS): Promise<number> {
@@ -79,6 +84,10 @@ export async function runReplay(argv: readonly string[], deps: ReplayDeps = DEFA
     if (parsed.positional.length !== 1) throw new UsageError('needs one trace FILE (see --help)');
     file = parsed.positional[0]!;
     flags = parsed.flags;
+    if (typeof flags['mutant'] === 'string') {
+      if (flags['model-only'] === true) throw new UsageError(`flag '--mutant' needs the implementation: drop '--model-only'`);
+      await knownMutant(flags['mutant']);
+    }
   } catch (e) {
     if (e instanceof UsageError) return fail(e.message, EXIT_USAGE);
     throw e;
@@ -92,7 +101,8 @@ export async function runReplay(argv: readonly string[], deps: ReplayDeps = DEFA
   }
   const parsed = parseTrace(text);
   if (!parsed.ok) return fail(`${file}:${parsed.error.line}: ${parsed.error.message}`, EXIT_USAGE);
-  const worlds = await deps.buildWorlds(parsed.trace.config, flags['model-only'] === true);
+  const mutant = typeof flags['mutant'] === 'string' ? flags['mutant'] : undefined;
+  const worlds = await deps.buildWorlds(parsed.trace.config, flags['model-only'] === true, mutant);
   if ('error' in worlds) return fail(worlds.error, EXIT_INTERNAL);
   const html = typeof flags['html'] === 'string' ? flags['html'] : undefined;
   const outcome = replayTrace(parsed.trace, worlds, { record: html !== undefined });
@@ -101,7 +111,7 @@ export async function runReplay(argv: readonly string[], deps: ReplayDeps = DEFA
   if (flags['final'] === true) deps.stdout(`${formatObservation(outcome.finalObservation)}\n`);
   if (html !== undefined) {
     try {
-      writeReportFile(html, { trace: parsed.trace, outcome, worlds: worlds.map((w) => w.name), source: file, replayCommand: `hmm-check replay ${file}` });
+      writeReportFile(html, { trace: parsed.trace, outcome, worlds: worlds.map((w) => w.name), source: file, replayCommand: `hmm-check replay ${file}${mutant === undefined ? '' : ` --mutant ${mutant}`}` });
     } catch (e) {
       return fail(`cannot write ${html}: ${e instanceof Error ? e.message : String(e)}`, EXIT_USAGE);
     }
@@ -110,7 +120,7 @@ export async function runReplay(argv: readonly string[], deps: ReplayDeps = DEFA
   return outcome.verdict === 'pass' ? EXIT_PASS : EXIT_COUNTEREXAMPLE;
 }
 
-const HELP = `usage: hmm-check replay FILE [--final] [--model-only] [--html OUT]
+const HELP = `usage: hmm-check replay FILE [--final] [--model-only] [--html OUT] [--mutant NAME]
 
 Replays the SPEC §8 trace FILE on the model and the implementation. After every line it
 checks the line's "expect", that both worlds give the same result and deep-equal
@@ -121,6 +131,8 @@ flags:
   --final        print the final observation as one JSON line on stdout (the report goes to stderr)
   --model-only   replay on the model alone
   --html OUT     also write a self-contained HTML report to OUT (timeline, observations, failure)
+  --mutant NAME  replay on the implementation built with this mutant (impl/mutants), e.g. a
+                 counterexample that hmm-check run --mutant NAME --out DIR wrote
 
 exit codes:
   0  every line passed

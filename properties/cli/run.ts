@@ -14,6 +14,7 @@ import type { ConformanceReport } from '../runner/report.js';
 import { runConformance } from '../runner/runConformance.js';
 import { formatSummary } from '../runner/summary.js';
 import { UsageError, parseArgs, type FlagValues } from './args.js';
+import { knownMutant } from './knownMutant.js';
 import { EXIT_COUNTEREXAMPLE, EXIT_INCOMPLETE, EXIT_PASS, type Subcommand } from './subcommand.js';
 
 const FLAGS = {
@@ -26,9 +27,11 @@ const FLAGS = {
   out: { kind: 'string' },
   path: { kind: 'string' },
   'replay-path': { kind: 'string' },
+  mutant: { kind: 'string' },
 } as const;
 
 const HELP = `usage: hmm-check run [--seed N] [--runs N] [--steps N] [--swarm] [--time-limit S] [--json] [--out DIR]
+                     [--mutant NAME]
 
 Runs the model and the implementation in lockstep on generated command sequences, comparing
 results and observations and checking every rule of SPEC §6 after every command, then drains.
@@ -44,18 +47,24 @@ A failure is shrunk and printed as a program, a SPEC §8 trace and the command t
                     HTML report (DIR/report.html)
   --path P          replay one case: fast-check's path (with --seed, from a report)
   --replay-path R   the shrunk command sequence's replay path (from a report)
+  --mutant NAME     check a mutant of the implementation instead (names: hmm-check mutants
+                    --help, impl/mutants); shows what a counterexample looks like
 
 exit: 0 pass, 1 counterexample, 2 bad usage or bad input, 3 incomplete`;
 
 /** What `runRun` needs from outside; tests pass fakes. */
 export interface RunDeps {
-  readonly parts: () => Promise<ConformanceParts>;
+  /** The parts, the implementation built with `mutant` when given; an unknown mutant is a UsageError. */
+  readonly parts: (mutant?: string) => Promise<ConformanceParts>;
   readonly stdout: (text: string) => void;
   readonly stderr: ProgressSink;
 }
 
 const DEFAULT_DEPS: RunDeps = {
-  parts: async () => (await import('../runner/defaultParts.js')).defaultParts(),
+  parts: async (mutant) => {
+    if (mutant !== undefined) await knownMutant(mutant);
+    return (await import('../runner/defaultParts.js')).defaultParts(mutant);
+  },
   stdout: (text) => void process.stdout.write(text),
   stderr: { isTTY: process.stderr.isTTY === true, write: (text) => void process.stderr.write(text) },
 };
@@ -81,7 +90,7 @@ export function budgetOf(flags: FlagValues): RunBudget {
 export async function runRun(argv: readonly string[], deps: RunDeps = DEFAULT_DEPS): Promise<number> {
   const { flags } = parseArgs(argv, FLAGS);
   const budget = budgetOf(flags);
-  const parts = await deps.parts();
+  const parts = await deps.parts(typeof flags['mutant'] === 'string' ? flags['mutant'] : undefined);
   const progress = progressPrinter(deps.stderr);
   const report = await runConformance({
     parts,

@@ -17,6 +17,8 @@ export interface CounterexampleSource {
   readonly seed: number;
   readonly path: string;
   readonly args: PropertyArgs | null;
+  /** The mutant the implementation was built with, repeated in the replay command. */
+  readonly mutant?: string;
   readonly shrinks: number;
 }
 
@@ -28,8 +30,8 @@ export function replayPathOf(commands: unknown): string | null {
 }
 
 /** The `hmm-check run` command line that replays the counterexample through fast-check. */
-export function replayCommand(budget: RunBudget, seed: number, path: string, replayPath: string | null): string {
-  const parts = ['hmm-check run', `--seed ${seed}`, `--steps ${budget.steps}`];
+export function replayCommand(budget: RunBudget, seed: number, path: string, replayPath: string | null, mutant?: string): string {
+  const parts = ['hmm-check run', ...(mutant === undefined ? [] : [`--mutant ${mutant}`]), `--seed ${seed}`, `--steps ${budget.steps}`];
   if (budget.swarm) parts.push('--swarm');
   parts.push(`--path '${path}'`);
   if (replayPath !== null) parts.push(`--replay-path '${replayPath}'`);
@@ -65,7 +67,7 @@ export function counterexampleReport(s: CounterexampleSource): CounterexampleRep
     seed: s.seed,
     path: s.path,
     replayPath,
-    replay: replayCommand(s.budget, s.seed, s.path, replayPath),
+    replay: replayCommand(s.budget, s.seed, s.path, replayPath, s.mutant),
     shrinks: s.shrinks,
   };
 }

@@ -8,12 +8,16 @@ import { createModelWorld, StatechartCoverage } from '../../model/index.js';
 import { MemoryIsMemory, RULES } from '../rules/index.js';
 import type { ConformanceParts } from './ports.js';
 
-/** Model, implementation, rules and memory check, with a new coverage record. */
-export function defaultParts(): ConformanceParts {
+/**
+ * Model, implementation (built with `mutant` when given: a name from impl/mutants), rules and
+ * memory check, with a new coverage record.
+ */
+export function defaultParts(mutant?: string): ConformanceParts {
   const coverage = new StatechartCoverage();
   return {
     model: (config) => createModelWorld(config, { coverage }),
-    impl: (config) => createImplWorld(config),
+    impl: mutant === undefined ? (config) => createImplWorld(config) : (config) => createImplWorld(config, { mutant }),
+    ...(mutant === undefined ? {} : { mutant }),
     rules: RULES,
     memory: () => new MemoryIsMemory(),
     coverage,

@@ -44,4 +44,6 @@ export interface ConformanceParts {
   readonly memory?: () => MemoryCheck;
   /** Coverage shared by all runs (absent: reported as 0 of 0). */
   readonly coverage?: CoverageSource;
+  /** The mutant the implementation was built with (`hmm-check run --mutant NAME`), if any. */
+  readonly mutant?: string;
 }

@@ -32,6 +32,8 @@ export interface CounterexampleReport {
 export interface ConformanceReport {
   readonly verdict: Verdict;
   readonly seed: number;
+  /** The mutant of the implementation checked (`--mutant NAME`); absent for the implementation itself. */
+  readonly mutant?: string;
   readonly budget: { readonly runs: number; readonly steps: number; readonly swarm: boolean; readonly timeLimitSeconds: number | null };
   /** Property runs performed before the verdict (shrinking not included). */
   readonly runs: number;

@@ -57,6 +57,7 @@ export async function runConformance(o: ConformanceOptions): Promise<Conformance
     commandsPerSecond: elapsedMs > 0 ? Math.round((meter.commands * 1000) / elapsedMs) : 0,
     elapsedSeconds: Math.round(elapsedMs) / 1000,
     coverage: coverage(),
+    ...(o.parts.mutant === undefined ? {} : { mutant: o.parts.mutant }),
   };
   if (!details.failed) return { verdict: details.interrupted ? 'incomplete' : 'pass', ...base };
   const failure = details.errorInstance;
@@ -69,6 +70,7 @@ export async function runConformance(o: ConformanceOptions): Promise<Conformance
     path: details.counterexamplePath ?? '',
     args: details.counterexample as PropertyArgs | null,
     shrinks: details.numShrinks,
+    ...(o.parts.mutant === undefined ? {} : { mutant: o.parts.mutant }),
   });
   return { verdict: 'counterexample', ...base, counterexample };
 }

@@ -17,25 +17,26 @@ export function formatSummary(r: ConformanceReport): string {
   const b = r.budget;
   const limit = b.timeLimitSeconds === null ? '' : `, time limit ${b.timeLimitSeconds} s`;
   const lines = [
-    `hmm-check run: seed ${r.seed}, ${b.runs} runs x up to ${b.steps} steps${b.swarm ? ', swarm' : ''}${limit}`,
+    `hmm-check run: seed ${r.seed}, ${b.runs} runs x up to ${b.steps} steps${b.swarm ? ', swarm' : ''}${limit}${r.mutant === undefined ? '' : `, implementation built with mutant ${r.mutant}`}`,
     `runs       ${r.runs}`,
     `commands   ${r.commands} in ${r.elapsedSeconds.toFixed(1)} s (${r.commandsPerSecond} commands/s)`,
     `coverage   ${coverageLine('states', r.coverage.states)}`,
     `           ${coverageLine('transitions', r.coverage.transitions)}`,
   ];
   if (r.counterexample === undefined) lines.push(`verdict    ${r.verdict}${r.verdict === 'incomplete' ? ' (cut short by --time-limit)' : ''}`);
-  else lines.push(...counterexampleLines(r.counterexample));
+  else lines.push(...counterexampleLines(r, r.counterexample));
   return `${lines.join('\n')}\n`;
 }
 
-function counterexampleLines(cx: CounterexampleReport): string[] {
+function counterexampleLines(r: ConformanceReport, cx: CounterexampleReport): string[] {
   const f = cx.failure;
   const lines = [`verdict    counterexample: ${f.message}`, '', `program (shrunk, ${cx.program.length} calls, ${cx.shrinks} shrinks):`];
   lines.push(...cx.program.map((l) => `  ${l}`));
   if (f.diff !== undefined && f.diff.length > 0) lines.push('', 'first difference (model vs impl):', ...f.diff.map((l) => `  ${l}`));
   if (f.entities !== undefined) lines.push('', `rule ${f.rule ?? '?'} (${f.side === 'impl' ? 'implementation' : 'model and implementation'}):`, ...f.entities.slice(0, 8).map((l) => `  ${l}`));
   lines.push('', `seed ${cx.seed}, path ${cx.path}`, `replay     ${cx.replay}`);
-  if (cx.tracePath !== undefined) lines.push(`trace      ${cx.tracePath}  (hmm-check replay ${cx.tracePath})`);
-  else lines.push('trace (SPEC §8; save it and run hmm-check replay FILE, or use --out DIR):', ...cx.trace.trimEnd().split('\n'));
+  const replayFlags = r.mutant === undefined ? '' : ` --mutant ${r.mutant}`;
+  if (cx.tracePath !== undefined) lines.push(`trace      ${cx.tracePath}  (hmm-check replay ${cx.tracePath}${replayFlags})`);
+  else lines.push(`trace (SPEC §8; save it and run hmm-check replay FILE${replayFlags}, or use --out DIR):`, ...cx.trace.trimEnd().split('\n'));
   return lines;
 }

@@ -8,7 +8,7 @@ import { createModelWorld } from '../../model/index.js';
 import { parseTrace, replayTrace } from '../../properties/trace/index.js';
 import { runReplay, buildWorlds } from '../../properties/cli/replay.js';
 import { observationView, renderReport, writeReport } from '../../properties/report/index.js';
-import { brokenRuleInput, scenarioText, wrongExpectInput } from './fixtures.js';
+import { brokenRuleInput, LOST_DIRTY_WORLD, lineOf, scenarioText, wrongExpectInput } from './fixtures.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'hmm-report-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -41,8 +41,9 @@ describe('renderReport', () => {
     expect(input.outcome.verdict).toBe('fail');
     const html = renderReport(input);
     const top = html.slice(0, html.indexOf('<main>'));
-    expect(top).toContain('rule dirtyTracked broken on lostDirty');
-    expect(top).toContain('hmm-check replay scenarios/device_write_survives_reclaim.ndjson');
+    expect(top).toContain(`rule dirtyTracked broken on ${LOST_DIRTY_WORLD}`);
+    expect(top).toContain(`line ${lineOf('device_write_survives_reclaim', '"cmd":"signal"')}`);
+    expect(top).toContain('hmm-check replay scenarios/device_write_survives_reclaim.ndjson --mutant deviceDirtyNotReported');
     selfContained(html);
   });
 
