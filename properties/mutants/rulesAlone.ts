@@ -8,7 +8,7 @@
 import type { Command, Observation, Result, World } from '../../spec/index.js';
 import type { CommandSystem } from '../commands/index.js';
 import { formatCommand } from '../commands/index.js';
-import { DRAIN_MAX_ROUNDS, drainRound, isDrained, type Rule } from '../rules/index.js';
+import { drainThrough, leftInFlight, type Rule } from '../rules/index.js';
 import { ConformanceFailure, PT_STRUCTURE, type FailureDetails, type MemoryCheck, type TranscriptEntry } from '../runner/index.js';
 
 /** A failure of the rules-alone system: every rule broken by the failing command. */
@@ -47,15 +47,8 @@ export class RulesAlone implements CommandSystem {
 
   /** SPEC §6 `drainable`, on the implementation alone. */
   drain(): void {
-    for (let round = 0; round < DRAIN_MAX_ROUNDS && !isDrained(this.observation); round++) {
-      for (const command of drainRound(this.observation)) this.apply(command);
-    }
-    const o = this.observation;
-    const left = [
-      ...o.ops.map((op) => `op ${op[0]} (${op[1]}, phase ${op[5]}) still in flight`),
-      ...o.pending.flatMap(([dev, queue]) => queue.map((e) => `fence ${e[0]} still pending on dev ${dev}`)),
-      ...o.fences.map((f) => `fence ${f[0]} (${f[4]}) not freed`),
-    ];
+    drainThrough(() => this.observation, (command) => this.apply(command));
+    const left = leftInFlight(this.observation);
     if (left.length > 0) this.fail(['drainable'], { kind: 'drainable', message: `drainable: ${left[0]}`, rule: 'drainable', side: 'impl', entities: left });
   }
 

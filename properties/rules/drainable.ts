@@ -27,6 +27,26 @@ export function isDrained(o: Observation): boolean {
   return o.ops.length === 0;
 }
 
+/**
+ * The drain loop for a system that applies commands itself (the lockstep pair, the
+ * implementation alone): rounds from the current observation, applied through `apply`, until no
+ * op is in flight or DRAIN_MAX_ROUNDS rounds.
+ */
+export function drainThrough(current: () => Observation, apply: (command: Command) => void): void {
+  for (let round = 0; round < DRAIN_MAX_ROUNDS && !isDrained(current()); round++) {
+    for (const command of drainRound(current())) apply(command);
+  }
+}
+
+/** What a drain left behind, one line each: ops in flight, pending invalidations, fences not freed. */
+export function leftInFlight(o: Observation): string[] {
+  return [
+    ...o.ops.map((op) => `op ${op[0]} (${op[1]}, phase ${op[5]}) still in flight`),
+    ...o.pending.flatMap(([dev, queue]) => queue.map((e) => `fence ${e[0]} still pending on dev ${dev}`)),
+    ...o.fences.map((f) => `fence ${f[0]} (${f[4]}) not freed`),
+  ];
+}
+
 /** What `drain` did. */
 export interface DrainOutcome {
   readonly drained: boolean;

@@ -9,5 +9,5 @@ export { fenceDiscipline } from './fenceDiscipline.js';
 export { mirrorLifecycle } from './mirrorLifecycle.js';
 export { driverSaw } from './driverSaw.js';
 export { MemoryIsMemory } from './memoryIsMemory.js';
-export { DRAIN_MAX_ROUNDS, checkDrained, drain, drainRound, isDrained, type DrainOutcome } from './drainable.js';
+export { DRAIN_MAX_ROUNDS, checkDrained, drain, drainRound, drainThrough, isDrained, leftInFlight, type DrainOutcome } from './drainable.js';
 export { activeInvalidationCovers, pendingCovers } from './observationIndex.js';

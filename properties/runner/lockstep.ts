@@ -9,7 +9,7 @@ import { canonicalObservation, formatResult, sameResult, type Command, type Obse
 import type { CommandSystem } from '../commands/index.js';
 import { formatCommand } from '../commands/index.js';
 import type { Rule } from '../rules/rule.js';
-import { DRAIN_MAX_ROUNDS, drainRound, isDrained } from '../rules/index.js';
+import { DRAIN_MAX_ROUNDS, drainThrough, leftInFlight } from '../rules/index.js';
 import { ConformanceFailure, type FailureDetails } from './failure.js';
 import { diffObservations } from '../trace/index.js';
 import type { MemoryCheck } from './ports.js';
@@ -67,15 +67,8 @@ export class Lockstep implements CommandSystem {
 
   /** SPEC §6 `drainable`: drain rounds until nothing is in flight, then no fence may remain. */
   drain(): void {
-    for (let round = 0; round < DRAIN_MAX_ROUNDS && !isDrained(this.observation); round++) {
-      for (const command of drainRound(this.observation)) this.apply(command);
-    }
-    const o = this.observation;
-    const left = [
-      ...o.ops.map((op) => `op ${op[0]} (${op[1]}, phase ${op[5]}) still in flight`),
-      ...o.pending.flatMap(([dev, queue]) => queue.map((e) => `fence ${e[0]} still pending on dev ${dev}`)),
-      ...o.fences.map((f) => `fence ${f[0]} (${f[4]}) not freed`),
-    ];
+    drainThrough(() => this.observation, (command) => this.apply(command));
+    const left = leftInFlight(this.observation);
     if (left.length > 0) {
       const message = `drainable: after ${DRAIN_MAX_ROUNDS} rounds at most, ${left[0]}`;
       this.fail({ kind: 'drainable', message, rule: 'drainable', side: 'both', entities: left });

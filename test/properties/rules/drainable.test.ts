@@ -1,6 +1,6 @@
 /** SPEC §6 drainable: one round's commands, and the drain loop on a small fake world. */
 import { describe, expect, it } from 'vitest';
-import { checkDrained, drain, drainRound } from '../../../properties/rules/index.js';
+import { checkDrained, drain, drainRound, drainThrough, leftInFlight } from '../../../properties/rules/index.js';
 import type { Command, Observation, OpObs, PendingEntryObs, Result, World } from '../../../spec/index.js';
 import { obs } from './observation.js';
 
@@ -78,5 +78,34 @@ describe('drain', () => {
       'fence 2 (dev 0, mirror 1, op 9, signaled) remains after draining',
       'fenceDiscipline: fence 2 (dev 0, mirror 1, signaled): its op 9 is not in flight, so it should be freed',
     ]);
+  });
+});
+
+describe('leftInFlight', () => {
+  it('names each op in flight, each pending invalidation and each fence not freed', () => {
+    const o = obs({
+      ops: [op(4, 'munmap')],
+      pending: [[1, [[6, 2, 0, 1]]]],
+      fences: [[6, 1, 2, 4, 'pending', 1]],
+    });
+    expect(leftInFlight(o)).toEqual(['op 4 (munmap, phase update) still in flight', 'fence 6 still pending on dev 1', 'fence 6 (pending) not freed']);
+    expect(leftInFlight(obs({}))).toEqual([]);
+  });
+});
+
+describe('drainThrough', () => {
+  it('applies rounds computed from the current observation until no op is in flight', () => {
+    const world = new FakeWorld([[1, 1], [2, 3]]);
+    const applied: Command[] = [];
+    let current = world.observe();
+    drainThrough(() => current, (c) => {
+      applied.push(c);
+      world.apply(c);
+      current = world.observe();
+    });
+    // Round 1: signal dev 0 (one pending entry), finish 1 (ends), finish 2 (EAGAIN, 2 left);
+    // rounds 2 and 3: finish 2 each; then no op is in flight.
+    expect(applied).toEqual([{ cmd: 'signal', dev: 0 }, { cmd: 'finish', op: 1 }, { cmd: 'finish', op: 2 }, { cmd: 'finish', op: 2 }, { cmd: 'finish', op: 2 }]);
+    expect(current.ops).toEqual([]);
   });
 });
