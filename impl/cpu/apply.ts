@@ -7,6 +7,7 @@ import { makePte, PFN_SHIFT, PTE_SWAP, PTE_VALID, PTE_WRITE } from '../pagetable
 import { clearEach, forEachPte } from '../pagetable/range.js';
 import type { Op } from '../hmm/op.js';
 import type { Core } from '../world/core.js';
+import { bugOn } from '../hmm/bugOn.js';
 import { cpuPte, dropCpuPte } from './populate.js';
 import { forkMm } from './fork.js';
 import type { Mm } from './mm.js';
@@ -52,7 +53,7 @@ export function writeProtect(mm: Mm, start: number, end: number): void {
 /** COW break (INTERPRETATION 6): a new writable dirty page, stored null; old page unmapped. */
 function applyCow(core: Core, op: Op): void {
   const e = op.mm.pt.get(op.start);
-  if (e === 0 || (e & PTE_SWAP) !== 0) throw new Error(`cow invariant: op ${op.id} vpn ${op.start} not present at apply`);
+  bugOn(e === 0 || (e & PTE_SWAP) !== 0, () => `cow invariant: op ${op.id} vpn ${op.start} not present at apply`);
   const old = e >>> PFN_SHIFT;
   const data = op.value ?? core.pages.data[old];
   const pfn = core.pages.alloc(data, true, NaN);

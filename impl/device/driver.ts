@@ -34,12 +34,10 @@ export class DeviceSim {
 
   /** update(mirror, event) answered by `choice` (SPEC §4.2 step 2). */
   update(core: Core, m: Mirror, op: Op, choice: Choice): UpdateAnswer {
-    if (!this.sane(m)) return null;
-    if (m.state !== 'live') {
-      // Interpretation: the driver records the breach and does nothing else for it.
-      this.violations.push(`updateNotLive ${m.id}`);
-      return null;
-    }
+    // Interpretation: on a breach the driver records it and does nothing else for the call.
+    const sane = this.expect(m.state !== 'freed', 'callbackFreedMirror', m.id)
+      && this.expect(m.state === 'live', 'updateNotLive', m.id);
+    if (!sane) return null;
     if (choice === 'sync') {
       dropDevicePtes(core, m, op.start, op.end);
       return null;
@@ -53,36 +51,32 @@ export class DeviceSim {
 
   /** fence_wait: 'EAGAIN' while pending, 0 once signaled, the failure code once failed. */
   fenceWait(f: Fence): 0 | string {
-    if (f.state === 'freed') {
-      this.violations.push(`waitFreedFence ${f.id}`);
-      return 'EIO';
-    }
+    if (!this.expect(f.state !== 'freed', 'waitFreedFence', f.id)) return 'EIO';
     if (f.state === 'pending') return 'EAGAIN';
     return f.state === 'signaled' ? 0 : f.code;
   }
 
   /** fence_unref: at refs 0 the driver frees the fence. */
   fenceUnref(core: Core, f: Fence): void {
-    if (f.state === 'freed') {
-      this.violations.push(`unrefFreedFence ${f.id}`);
-      return;
-    }
+    if (!this.expect(f.state !== 'freed', 'unrefFreedFence', f.id)) return;
     if (--f.refs === 0) {
       f.state = 'freed';
       core.fences.delete(f.id);
     }
   }
 
-  /** fence_ref: HMM never calls it (SPEC §4.2); receiving it is a breach. */
+  /**
+   * fence_ref: HMM never calls it (SPEC §4.2); receiving it is a breach, recorded and otherwise
+   * ignored, as the model's driver does (no reference is taken).
+   */
   fenceRef(f: Fence): void {
-    this.violations.push(`fenceRef ${f.id}`);
-    if (f.state !== 'freed') f.refs++;
+    this.expect(false, 'fenceRef', f.id);
   }
 
   /** release(mirror): exactly once per released or killed mirror. */
   release(_core: Core, m: Mirror): void {
-    if (!this.sane(m)) return;
-    if (this.releasedIds.has(m.id)) this.violations.push(`releaseTwice ${m.id}`);
+    if (!this.expect(m.state !== 'freed', 'callbackFreedMirror', m.id)) return;
+    this.expect(!this.releasedIds.has(m.id), 'releaseTwice', m.id);
     this.releasedIds.add(m.id);
   }
 
@@ -101,10 +95,12 @@ export class DeviceSim {
     return e.fence;
   }
 
-  /** A callback naming a freed mirror is a breach. */
-  private sane(m: Mirror): boolean {
-    if (m.state !== 'freed') return true;
-    this.violations.push(`callbackFreedMirror ${m.id}`);
-    return false;
+  /**
+   * The sanitizer (SPEC §6 driverSaw): a callback must satisfy `holds`; if not, the breach is
+   * recorded as `<kind> <id>`. Returns `holds`. A correct HMM never makes it record anything.
+   */
+  private expect(holds: boolean, kind: string, id: number): boolean {
+    if (!holds) this.violations.push(`${kind} ${id}`);
+    return holds;
   }
 }

@@ -3,12 +3,13 @@
  * operations (EBUSY, SPEC §3) and of active events (device fault start, SPEC §4.3), as the
  * kernel keeps its interval tree of notifiers. Kept sorted by start. EBUSY makes the CPU ops of
  * one mm pairwise disjoint, so a query is one binary search; should an override (a mutant) ever
- * insert overlapping ranges, the set notices and answers by a linear scan instead.
+ * insert overlapping ranges, the set notices and answers by a scan of every candidate instead.
  */
 import type { Op } from './op.js';
 
 export class IntervalSet {
   private readonly items: Op[] = [];
+  /** No two items overlap (always so unless a mutant breaks EBUSY). */
   private disjoint = true;
 
   get size(): number {
@@ -23,9 +24,9 @@ export class IntervalSet {
   add(op: Op): void {
     const items = this.items;
     const i = this.firstStartAtOrAfter(op.start);
-    const prev = items[i - 1];
-    const next = items[i];
-    if ((prev !== undefined && prev.end > op.start) || (next !== undefined && next.start < op.end)) this.disjoint = false;
+    const prevEnd = i > 0 ? items[i - 1].end : -Infinity;
+    const nextStart = i < items.length ? items[i].start : Infinity;
+    this.disjoint = this.disjoint && prevEnd <= op.start && op.end <= nextStart;
     items.splice(i, 0, op);
   }
 
@@ -34,17 +35,16 @@ export class IntervalSet {
     if (i >= 0) this.items.splice(i, 1);
   }
 
-  /** True when some op's range overlaps [start, end). */
+  /**
+   * True when some op's range overlaps [start, end). The candidates are the ops starting before
+   * `end`; among disjoint ranges only the last of them can reach past `start`.
+   */
   overlaps(start: number, end: number): boolean {
     const items = this.items;
-    if (items.length === 0) return false;
-    if (!this.disjoint) {
-      for (let i = 0; i < items.length; i++) if (items[i].start < end && start < items[i].end) return true;
-      return false;
-    }
-    // The last op starting before `end` is the only candidate among disjoint ranges.
-    const i = this.firstStartAtOrAfter(end) - 1;
-    return i >= 0 && items[i].end > start;
+    const last = this.firstStartAtOrAfter(end) - 1;
+    const first = this.disjoint ? last : 0;
+    for (let i = last; i >= 0 && i >= first; i--) if (items[i].end > start) return true;
+    return false;
   }
 
   /** Index of the first op whose start is >= s. */

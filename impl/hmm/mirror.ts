@@ -8,6 +8,7 @@ import type { Mm } from '../cpu/mm.js';
 import { HmmPt } from '../pagetable/hmmPt.js';
 import type { DirPool } from '../pagetable/pool.js';
 import type { Core } from '../world/core.js';
+import { bugOn } from './bugOn.js';
 
 export class Mirror {
   state: MirrorState = 'live';
@@ -48,7 +49,7 @@ export type MirrorEnd = 'unregistered' | 'released' | 'killed';
  * `to`, off the list; release and kill call the driver's release once; freed at refs 0.
  */
 export function endMirror(core: Core, m: Mirror, to: MirrorEnd): void {
-  if (m.state !== 'live') throw new Error(`mirror invariant: ending mirror ${m.id} in state ${m.state}`);
+  bugOn(m.state !== 'live', () => `mirror invariant: ending mirror ${m.id} in state ${m.state}`);
   core.hmm.teardownMirror(core, m, to);
   unlinkMirror(m);
   m.state = to;
@@ -58,7 +59,7 @@ export function endMirror(core: Core, m: Mirror, to: MirrorEnd): void {
 
 /** hmm_mirror_unref: drops one ref; a mirror that is not live is freed at refs 0. */
 export function unrefMirror(core: Core, m: Mirror): void {
-  if (m.refs <= 0) throw new Error(`mirror invariant: unref of mirror ${m.id} at refs ${m.refs}`);
+  bugOn(m.refs <= 0, () => `mirror invariant: unref of mirror ${m.id} at refs ${m.refs}`);
   m.refs--;
   freeIfUnused(core, m);
 }

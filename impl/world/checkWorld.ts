@@ -1,9 +1,10 @@
 /**
  * The implementation's structural self-check (World.checkStructure): every table of the world
  * (CPU tables of all mms, mirror and device tables of mirrors until freed) is sound, the pool's
- * accounting is exact, and the per-mm sets agree with the op table. One message per breach.
+ * accounting is exact, and the per-mm sets agree with the op table. One message per breach,
+ * written down by `expectHolds` (impl/pagetable/check.ts) only when a condition fails.
  */
-import { checkPool, checkTable } from '../pagetable/check.js';
+import { checkPool, checkTable, expectHolds } from '../pagetable/check.js';
 import type { Core } from './core.js';
 
 export function checkWorld(core: Core): string[] {
@@ -11,19 +12,19 @@ export function checkWorld(core: Core): string[] {
   const seen = new Set<number>();
   for (const mm of core.mms) {
     checkTable(mm.pt, `mm ${mm.id} cpu pt`, seen, out);
-    if (mm.state === 'dead' && !mm.pt.isEmpty) out.push(`mm ${mm.id}: dead with ptes`);
+    expectHolds(out, mm.state !== 'dead' || mm.pt.isEmpty, () => `mm ${mm.id}: dead with ptes`);
     for (const op of [...mm.cpuOps.values(), ...mm.faults]) {
-      if (core.ops.get(op.id) !== op) out.push(`mm ${mm.id}: op ${op.id} listed but not in flight`);
+      expectHolds(out, core.ops.get(op.id) === op, () => `mm ${mm.id}: op ${op.id} listed but not in flight`);
     }
     for (const op of mm.active.values()) {
-      if (op.phase === 'created' || !mm.cpuOps.values().includes(op)) out.push(`mm ${mm.id}: active event ${op.id} is not a started CPU op`);
+      expectHolds(out, op.phase !== 'created' && mm.cpuOps.values().includes(op), () => `mm ${mm.id}: active event ${op.id} is not a started CPU op`);
     }
-    for (const m of mm.mirrors) if (m.state !== 'live') out.push(`mm ${mm.id}: lists mirror ${m.id} in state ${m.state}`);
+    for (const m of mm.mirrors) expectHolds(out, m.state === 'live', () => `mm ${mm.id}: lists mirror ${m.id} in state ${m.state}`);
   }
   for (const m of core.mirrors.values()) {
     checkTable(m.pt, `mirror ${m.id} pt`, seen, out);
     checkTable(m.devicePt, `mirror ${m.id} device pt`, seen, out);
-    if (m.refs < 0) out.push(`mirror ${m.id}: refs ${m.refs}`);
+    expectHolds(out, m.refs >= 0, () => `mirror ${m.id}: refs ${m.refs}`);
   }
   checkPool(core.pool, seen, out);
   return out;

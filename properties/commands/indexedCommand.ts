@@ -1,12 +1,13 @@
 /**
- * A generated command: a fast-check `Command` whose mm and op are indices (SPEC §3), resolved
- * against the `Tracker` when it runs. Before it runs it prints with `#` indices (`munmap(mm#1,
- * 0x4, +2)`); after, as the call it made (`munmap(mm1, 0x4, +2)`).
+ * A generated command: a fast-check `Command` whose mm and op are indices (SPEC §3), and whose
+ * address may be a reuse of a recent one, resolved against the `Tracker` when it runs. Before it
+ * runs it prints with `#` indices and the address drawn (`munmap(mm#1, 0x4, +2)`); after, as
+ * the call it made (`munmap(mm1, 0x4, +2)`).
  */
 import type fc from 'fast-check';
 import type { Command, CommandName } from '../../spec/index.js';
 import { formatCommand } from './format.js';
-import type { IdCounters, Tracker } from './tracker.js';
+import type { IdCounters, ResolvedRefs, Tracker } from './tracker.js';
 
 /** The system under test as commands see it: applies a resolved command, reports the counters. */
 export interface CommandSystem {
@@ -16,14 +17,23 @@ export interface CommandSystem {
   readonly next: IdCounters;
 }
 
-/** Which indices a command carries. */
+/** An address as generated: the one drawn, and optionally a recent address to reuse instead. */
+export interface AddressRef {
+  readonly drawn: number;
+  /** Index of a recent address, newest first (`Tracker.address`); absent: `drawn`. */
+  readonly reuse?: number;
+}
+
+/** Which indices a command carries; a device access also its device, an address command its address. */
 export interface CommandRefs {
   readonly mm?: number;
   readonly op?: number;
+  readonly dev?: number;
+  readonly address?: AddressRef;
 }
 
-/** Builds the command from resolved ids (`mm`, `op`; 0 where the command has none). */
-export type CommandTemplate = (ids: { readonly mm: number; readonly op: number }) => Command;
+/** Builds the command from its resolved references (`Tracker.resolve`). */
+export type CommandTemplate = (ids: ResolvedRefs) => Command;
 
 /** A command of SPEC §3 (or a step) with its references as indices. */
 export class IndexedCommand implements fc.Command<Tracker, CommandSystem> {
@@ -42,7 +52,7 @@ export class IndexedCommand implements fc.Command<Tracker, CommandSystem> {
 
   /** The command with its indices resolved to ids. */
   resolve(t: Readonly<Tracker>): Command {
-    return this.template({ mm: t.mm(this.refs.mm ?? 0), op: t.op(this.refs.op ?? 0) });
+    return this.template(t.resolve(this.refs));
   }
 
   run(t: Tracker, system: CommandSystem): void {
@@ -50,10 +60,12 @@ export class IndexedCommand implements fc.Command<Tracker, CommandSystem> {
     this.resolved = command;
     system.apply(command);
     t.sync(system.next);
+    t.note(command);
   }
 
   toString(): string {
     if (this.resolved !== undefined) return formatCommand(this.resolved);
-    return formatCommand(this.template({ mm: this.refs.mm ?? 0, op: this.refs.op ?? 0 }), '#');
+    const { mm = 0, op = 0, dev = 0, address } = this.refs;
+    return formatCommand(this.template({ mm, op, dev, address: address?.drawn ?? 0 }), '#');
   }
 }

@@ -60,4 +60,14 @@ describe('driver sanitizer', () => {
       'callbackFreedMirror 1', 'fenceRef 1', 'releaseTwice 1', 'updateNotLive 1',
     ]);
   });
+  it('fence_ref is recorded and otherwise ignored: no reference is taken (as in the model)', () => {
+    const w = createImplWorld();
+    all(w, FENCED);
+    const f = w.core.ops.get(2)!.fences[0];
+    w.core.driver.fenceRef(f);
+    expect(f.refs).toBe(1);
+    w.apply({ cmd: 'finish', op: 2 });
+    expect(f.state).toBe('freed');
+    expect(w.observe().violations).toEqual(['fenceRef 1']);
+  });
 });

@@ -23,6 +23,9 @@ describe('IntervalSet', () => {
     expect(s.overlaps(12, 13)).toBe(false);
     expect(s.size).toBe(2);
   });
+  it('an empty set overlaps nothing', () => {
+    expect(new IntervalSet().overlaps(0, 2 ** 36)).toBe(false);
+  });
   it('stays right when ranges overlap (a long one hiding behind a short one)', () => {
     const s = new IntervalSet();
     s.add(op(0, 100));

@@ -5,8 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
-  checkPool, checkTable, clearRange, clonePt, rewriteRange, countRange, DirPool, forEachPte, HmmPt, makePte, maskRange,
-  PFN_LIMIT, ptePfn, pteDirty, pteWrite, PTE_DIRTY, PTE_VALID, PTE_WRITE,
+  CHUNK_MASK, CHUNK_SHIFT, checkPool, checkTable, clearRange, clonePt, rewriteRange, countRange, DIR_SHIFT, DirPool, forEachPte, HmmPt,
+  makePte, maskRange, PFN_LIMIT, ptePfn, pteDirty, pteWrite, PTE_DIRTY, PTE_VALID, PTE_WRITE,
 } from '../../impl/pagetable/index.js';
 
 function fresh(): HmmPt {
@@ -159,6 +159,25 @@ describe('hmm_pt range operations', () => {
     pt.set(0, makePte(1, 0));
     pt.pool.counts[pt.root] = 2;
     expect(sound(pt).some((s) => s.includes('count 2 but 1 entries'))).toBe(true);
+  });
+  it('checkTable and checkPool name each breach of a broken table once', () => {
+    const pt = fresh();
+    pt.set(5, makePte(1, 0));
+    const leaf = pt.leafDir;
+    pt.pool.chunks[leaf >>> CHUNK_SHIFT][((leaf & CHUNK_MASK) << DIR_SHIFT) | 6] = 8; // non-zero without VALID, not counted
+    pt.leafDir = pt.root; // the leaf cache names another directory
+    const out = sound(pt);
+    expect(out).toContain(`pt0: leaf ${leaf} entry 6 non-zero without VALID`);
+    expect(out).toContain(`pt0: directory ${leaf} (level 0) count 1 but 2 entries`);
+    expect(out.some((m) => m.startsWith('pt0: leaf cache names directory'))).toBe(true);
+  });
+  it('a directory reached from two tables is reported, and counted once', () => {
+    const pool = new DirPool();
+    const a = new HmmPt(pool);
+    a.set(0, makePte(1, 0));
+    const b = new HmmPt(pool);
+    b.root = a.root;
+    expect(sound(a, b)).toEqual([`pt1: directory ${a.root} reachable twice`]);
   });
 });
 
