@@ -4,15 +4,43 @@
  * slot is never read again (a dirty bit harvested onto a freed page is lost, SPEC
  * INTERPRETATION 11). A page is live iff mapcount > 0; `stored` NaN means null.
  * Also the swap store: swapped CPU ptes hold a slot here (the kernel's swap entry).
+ *
+ * The arrays start small (a world of a few pages is cheap to create and to copy, as the
+ * explorer does for every state) and double when a pfn reaches their length, so code must not
+ * keep one of them across an `alloc`.
  */
+import { copied } from '../pagetable/pool.js';
+
+/**
+ * Slots of a new `Pages` (pfn 0 included); they double as pfns reach them. 8 keeps each array
+ * within 64 bytes, which V8 allocates on its heap, several times faster than a larger one.
+ */
+export const INITIAL_PAGE_SLOTS = 8;
 
 export class Pages {
-  data = new Float64Array(1024);
-  dirty = new Uint8Array(1024);
-  stored = new Float64Array(1024);
-  mapcount = new Int32Array(1024);
+  data: Float64Array;
+  dirty: Uint8Array;
+  stored: Float64Array;
+  mapcount: Int32Array;
   /** The pfn handed out next (SPEC §7 next.pfn). */
-  next = 1;
+  next: number;
+
+  /** No pages; or, given `from`, an independent copy of it (same pfns, contents and capacity). */
+  constructor(from?: Pages) {
+    if (from === undefined) {
+      this.data = new Float64Array(INITIAL_PAGE_SLOTS);
+      this.dirty = new Uint8Array(INITIAL_PAGE_SLOTS);
+      this.stored = new Float64Array(INITIAL_PAGE_SLOTS);
+      this.mapcount = new Int32Array(INITIAL_PAGE_SLOTS);
+      this.next = 1;
+    } else {
+      this.data = from.data.slice();
+      this.dirty = from.dirty.slice();
+      this.stored = from.stored.slice();
+      this.mapcount = from.mapcount.slice();
+      this.next = from.next;
+    }
+  }
 
   /** A new page with mapcount 1 (stored NaN = null). */
   alloc(data: number, dirty: boolean, stored: number): number {
@@ -36,6 +64,21 @@ export class Pages {
     return pfn > 0 && pfn < this.next && this.mapcount[pfn] > 0;
   }
 
+  /** An independent copy. */
+  clone(): Pages {
+    return new Pages(this);
+  }
+
+  /** Makes these pages a copy of `from`, in their own arrays where the sizes agree; what they held is dropped. */
+  assign(from: Pages): this {
+    this.data = copied(this.data, from.data);
+    this.dirty = copied(this.dirty, from.dirty);
+    this.stored = copied(this.stored, from.stored);
+    this.mapcount = copied(this.mapcount, from.mapcount);
+    this.next = from.next;
+    return this;
+  }
+
   private grow(): void {
     const n = this.data.length * 2;
     const data = new Float64Array(n);
@@ -55,8 +98,14 @@ export class Pages {
 
 /** Swap slots holding the data of swapped CPU ptes; slots are reused through a free list. */
 export class SwapStore {
-  private readonly slots: number[] = [0];
-  private readonly freeSlots: number[] = [];
+  private readonly slots: number[];
+  private readonly freeSlots: number[];
+
+  /** An empty store; or, given `from`, an independent copy of it (same free list, so the same slots come next). */
+  constructor(from?: SwapStore) {
+    this.slots = from === undefined ? [0] : from.slots.slice();
+    this.freeSlots = from === undefined ? [] : from.freeSlots.slice();
+  }
 
   alloc(data: number): number {
     const s = this.freeSlots.pop();
@@ -74,5 +123,10 @@ export class SwapStore {
 
   free(slot: number): void {
     this.freeSlots.push(slot);
+  }
+
+  /** An independent copy. */
+  clone(): SwapStore {
+    return new SwapStore(this);
   }
 }

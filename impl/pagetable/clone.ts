@@ -1,7 +1,10 @@
 /**
- * Structural copy of an `hmm_pt` into an empty table of the same pool: every directory is copied
- * whole (typed-array copy), as copy_page_range copies page-table pages; O(populated directories)
- * with no per-entry descent. Used by fork (cpu/fork.ts).
+ * Structural copies of an `hmm_pt`. `clonePt`: into an empty table of the same pool, every
+ * directory copied whole (typed-array copy), as copy_page_range copies page-table pages;
+ * O(populated directories) with no per-entry descent; used by fork (cpu/fork.ts).
+ * `copyPtInto`: a table of a copy of the whole pool (`DirPool.clone`), where every directory
+ * already sits at the same id, so only the root and the leaf cache are copied; used when a whole
+ * world is copied (world/cloneCore.ts).
  */
 import { CHUNK_MASK, CHUNK_SHIFT, DIR_ENTRIES, DIR_SHIFT, SUMMARY_WORDS, type DirPool } from './pool.js';
 import { TOP_LEVEL, type HmmPt } from './hmmPt.js';
@@ -29,4 +32,12 @@ function cloneDir(pool: DirPool, d: number, level: number): number {
     if (child !== 0) dc[doff + i] = cloneDir(pool, child, level - 1);
   }
   return n;
+}
+
+/** Makes `dst`, a table of a copy of `src`'s pool (`DirPool.clone`), the copy of `src`. */
+export function copyPtInto(src: HmmPt, dst: HmmPt): void {
+  if (dst.pool === src.pool) throw new Error('hmm_pt invariant: copyPtInto within one pool (use clonePt)');
+  dst.root = src.root;
+  dst.leafKey = src.leafKey;
+  dst.leafDir = src.leafDir;
 }

@@ -6,35 +6,94 @@
  * Directory id 0 is never handed out: an upper-level entry 0 means "no child". A free slot is
  * all zeros (tables zero entries before freeing a directory, and it is checked here).
  * Chunks are fixed-size, never doubled, so allocated memory tracks used directories (the
- * bytes-per-pte bench measures it).
+ * bytes-per-pte bench measures it). They are small (CHUNK_DIRS directories, 16 KiB), and an
+ * empty pool holds no array of any size, so a world of a few tables is cheap to create and to
+ * copy (`clone`, for the explorer).
  */
 
 export const DIR_SHIFT = 9;
 export const DIR_ENTRIES = 1 << DIR_SHIFT;
 export const DIR_MASK = DIR_ENTRIES - 1;
-export const CHUNK_SHIFT = 5;
+export const CHUNK_SHIFT = 3;
 export const CHUNK_DIRS = 1 << CHUNK_SHIFT;
 export const CHUNK_MASK = CHUNK_DIRS - 1;
 
 export const SUMMARY_WORDS = DIR_ENTRIES >>> 5;
 
+/** Chunks a pool keeps from what `assign` dropped. */
+const MAX_RETIRED = 4;
+
 export class DirPool {
   /** Slabs: directory d lives at chunks[d >>> CHUNK_SHIFT], offset (d & CHUNK_MASK) << DIR_SHIFT. */
-  readonly chunks: Uint32Array[] = [];
+  readonly chunks: Uint32Array[];
   /** Per directory: its count of non-zero (valid) entries. */
-  counts = new Uint16Array(CHUNK_DIRS);
+  counts: Uint16Array;
   /** Per directory: 1 while handed out. */
-  inUse = new Uint8Array(CHUNK_DIRS);
+  inUse: Uint8Array;
   /**
    * Per upper-level directory: a 512-bit summary of its non-zero children (SUMMARY_WORDS words
    * at d * SUMMARY_WORDS), so range walks skip empty stretches 32 children at a time.
    * Not maintained for leaves.
    */
-  summary = new Uint32Array(CHUNK_DIRS * SUMMARY_WORDS);
-  private freeStack = new Int32Array(CHUNK_DIRS);
-  private freeTop = 0;
+  summary: Uint32Array;
+  private freeStack: Int32Array;
+  private freeTop: number;
+  /** Chunks this pool dropped in `assign`, kept for its next ones (not part of its state). */
+  readonly #retired: Uint32Array[] = [];
   /** Directories handed out and not freed. */
-  used = 0;
+  used: number;
+
+  /**
+   * An empty pool; or, given `from`, an independent copy of it: every directory at the same id
+   * with the same entries, counts and summaries, and the same free stack (so the same ids are
+   * handed out next). Tables of the copy are `HmmPt`s with the same roots (`copyPtInto`).
+   */
+  constructor(from?: DirPool) {
+    if (from === undefined) {
+      this.chunks = [];
+      this.counts = new Uint16Array(0);
+      this.inUse = new Uint8Array(0);
+      this.summary = new Uint32Array(0);
+      this.freeStack = new Int32Array(0);
+      this.freeTop = 0;
+      this.used = 0;
+    } else {
+      this.chunks = from.chunks.map((c) => c.slice());
+      this.counts = from.counts.slice();
+      this.inUse = from.inUse.slice();
+      this.summary = from.summary.slice();
+      this.freeStack = from.freeStack.slice();
+      this.freeTop = from.freeTop;
+      this.used = from.used;
+    }
+  }
+
+  /** An independent copy (see the constructor). */
+  clone(): DirPool {
+    return new DirPool(this);
+  }
+
+  /**
+   * Makes this pool a copy of `from`, as the constructor does, in its own arrays where they have
+   * the size needed (no allocation): what it held before is dropped, with every table on it.
+   * Chunks it no longer needs are kept aside for the next `assign` or growth.
+   */
+  assign(from: DirPool): this {
+    const chunks = this.chunks;
+    const n = from.chunks.length;
+    while (chunks.length > n) this.retire(chunks.pop()!);
+    for (let i = 0; i < n; i++) {
+      if (i === chunks.length) chunks.push(this.#retired.pop() ?? new Uint32Array(CHUNK_DIRS * DIR_ENTRIES));
+      chunks[i]!.set(from.chunks[i]!);
+    }
+    this.counts = copied(this.counts, from.counts);
+    this.inUse = copied(this.inUse, from.inUse);
+    this.summary = copied(this.summary, from.summary);
+    this.freeStack = copied(this.freeStack, from.freeStack);
+    this.freeTop = from.freeTop;
+    this.used = from.used;
+    return this;
+  }
 
   /** Slots that exist (id 0 excluded). */
   get capacity(): number {
@@ -81,9 +140,13 @@ export class DirPool {
     this.summary[d * SUMMARY_WORDS + (idx >>> 5)] &= ~(1 << (idx & 31));
   }
 
+  private retire(chunk: Uint32Array): void {
+    if (this.#retired.length < MAX_RETIRED) this.#retired.push(chunk);
+  }
+
   private grow(): void {
     const first = this.chunks.length * CHUNK_DIRS;
-    this.chunks.push(new Uint32Array(CHUNK_DIRS * DIR_ENTRIES));
+    this.chunks.push(this.#retired.pop()?.fill(0) ?? new Uint32Array(CHUNK_DIRS * DIR_ENTRIES));
     const slots = first + CHUNK_DIRS;
     if (this.counts.length < slots) {
       const n = Math.max(slots, this.counts.length * 2);
@@ -104,3 +167,15 @@ export class DirPool {
     for (let d = slots - 1; d >= first; d--) if (d !== 0) this.freeStack[this.freeTop++] = d;
   }
 }
+
+/** `src`'s contents in `dst` when the lengths agree, else in a new array. */
+export function copied<T extends Uint8Array | Uint16Array | Int32Array | Uint32Array | Float64Array>(dst: T, src: T): T {
+  const n = src.length;
+  if (dst.length !== n) return src.slice() as T;
+  if (n > SMALL_COPY) dst.set(src as never);
+  else for (let i = 0; i < n; i++) dst[i] = src[i]!;
+  return dst;
+}
+
+/** Up to this length a loop copies faster than `TypedArray.set`. */
+const SMALL_COPY = 32;

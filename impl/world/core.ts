@@ -1,6 +1,7 @@
 /**
  * The implementation's world state (SPEC §2), shared by the CPU mm simulator, the HMM core and
  * the device simulator. Only the atomic steps of SPEC §3/§4 change it; each record says which.
+ * A copy of it is made by world/cloneCore.ts.
  */
 import type { HmmOps } from '../hmm/ops.js';
 import type { Fence } from '../device/fence.js';
@@ -11,11 +12,19 @@ import { Mm } from '../cpu/mm.js';
 import { Pages, SwapStore } from '../cpu/pages.js';
 import { DirPool } from '../pagetable/pool.js';
 
+/** The storage a `Core` is built on, when it is a copy (world/cloneCore.ts): the copied pool, pages, swap and driver. */
+export interface CoreStorage {
+  readonly pool: DirPool;
+  readonly pages: Pages;
+  readonly swap: SwapStore;
+  readonly driver: DeviceSim;
+}
+
 export class Core {
   /** One pool for every table of this world (CPU, mirror and device page tables). */
-  readonly pool = new DirPool();
-  readonly pages = new Pages();
-  readonly swap = new SwapStore();
+  readonly pool: DirPool;
+  readonly pages: Pages;
+  readonly swap: SwapStore;
   /** Every mm ever created, indexed by id (mm 0 is created live). */
   readonly mms: Mm[] = [];
   /** Mirrors until freed, by id. */
@@ -31,9 +40,24 @@ export class Core {
   nextOp = 1;
   nextFence = 1;
 
-  constructor(readonly devices: number, readonly hmm: HmmOps) {
-    this.driver = new DeviceSim(devices);
-    this.newMm();
+  /**
+   * A new world's state: fresh storage and mm 0, live. Given `copied` (world/cloneCore.ts), the
+   * state is built on that storage with no mm yet: the copier adds the mms, mirrors, ops and
+   * fences, and the counters.
+   */
+  constructor(readonly devices: number, readonly hmm: HmmOps, copied?: CoreStorage) {
+    if (copied === undefined) {
+      this.pool = new DirPool();
+      this.pages = new Pages();
+      this.swap = new SwapStore();
+      this.driver = new DeviceSim(devices);
+      this.newMm();
+    } else {
+      this.pool = copied.pool;
+      this.pages = copied.pages;
+      this.swap = copied.swap;
+      this.driver = copied.driver;
+    }
   }
 
   /** A new live mm with the next mm id. */

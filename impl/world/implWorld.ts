@@ -1,13 +1,15 @@
 /**
  * ImplWorld: the optimized implementation of SPEC.md behind the `World` interface. Commands are
  * dispatched to cpuCommands / devCommands; HMM behaviour is bound through the ops table
- * (`options.ops` replaces entries of `defaultOps`, for mutants).
+ * (`options.ops` replaces entries of `defaultOps`, for mutants). `clone` and `copyFrom` copy a
+ * world's state.
  */
 import type { Command, Observation, Result, World, WorldConfig } from '../../spec/index.js';
 import { DEFAULT_CONFIG, err, isWorldConfig } from '../../spec/index.js';
 import { bindOps, type HmmOps } from '../hmm/ops.js';
 import { mutantByName } from '../mutants/index.js';
 import { checkWorld } from './checkWorld.js';
+import { cloneCore } from './cloneCore.js';
 import { Core } from './core.js';
 import * as cpu from './cpuCommands.js';
 import * as dev from './devCommands.js';
@@ -29,14 +31,37 @@ function overridesOf(options: ImplOptions | undefined): Partial<HmmOps> | undefi
 }
 
 export class ImplWorld implements World {
-  /** The world's state; exposed for benches and white-box tests. */
-  readonly core: Core;
+  /** The world's state; exposed for benches and white-box tests. Replaced by `copyFrom`. */
+  core: Core;
 
-  constructor(config: WorldConfig = DEFAULT_CONFIG, options?: ImplOptions) {
+  /** A new world; or, given a `Core`, the world over that state (`clone`). */
+  constructor(config: WorldConfig | Core = DEFAULT_CONFIG, options?: ImplOptions) {
+    if (config instanceof Core) {
+      this.core = config;
+      return;
+    }
     if (!isWorldConfig(config)) {
       throw new RangeError(`ImplWorld: config.devices must be an integer from 1 to 8, got ${String(config.devices)}`);
     }
     this.core = new Core(config.devices, bindOps(overridesOf(options)));
+  }
+
+  /**
+   * An independent copy of this world in its current state, with the same ops table (the same
+   * mutant): both give the same results and observations under the same commands, and changing
+   * one leaves the other as it was (world/cloneCore.ts). The explorer branches states with it.
+   */
+  clone(): ImplWorld {
+    return new ImplWorld(cloneCore(this.core));
+  }
+
+  /**
+   * Makes this world a copy of `other` in its current state, as `clone` would give, with
+   * `other`'s ops table (its mutant): this world's own state is dropped and its arrays are
+   * reused for the copy. The explorer recycles a world it is done with this way.
+   */
+  copyFrom(other: ImplWorld): void {
+    if (other !== this) this.core = cloneCore(other.core, this.core);
   }
 
   apply(c: Command): Result {

@@ -1,61 +1,83 @@
 /**
  * The explorer's state key: the observation (SPEC §7) in canonical form, with its ids renamed
  * (see `renaming.ts` for why that is sound), followed by the hidden state the observation does
- * not show (`hiddenState.ts`) and the memoryIsMemory history (`memoryOracle.ts`), renamed alike.
- * Two states get the same key exactly when they are equal up to renaming ids, so a
- * `Set<string>` of keys deduplicates them (no hashing, so no collision to reason about).
+ * not show (`hiddenState.ts`) and the memoryIsMemory history (`memoryOracle.ts`), renamed alike;
+ * the `next` counters are left out (they only supply fresh ids). It is written in compact form
+ * (`keyWriter.ts`): two states get the same key exactly when they are equal up to renaming ids,
+ * so a `Set<string>` of keys deduplicates them (no hashing, so no collision to reason about).
  */
-import type { Observation, PteObs } from '../../spec/index.js';
+import type { Observation, PageObs, PteObs } from '../../spec/index.js';
 import type { HiddenState } from './hiddenState.js';
+import { KeyWriter } from './keyWriter.js';
 import type { MemorySnapshot } from './memoryOracle.js';
-import { FirstAppearance, rankListed, renamed, type Renaming } from './renaming.js';
+import { FirstAppearance, Ranks, renamed, type Renaming } from './renaming.js';
+
+const writer = new KeyWriter();
 
 /** The canonical key of a state. */
 export function canonicalKey(o: Observation, hidden: HiddenState, memory: MemorySnapshot): string {
   const r = renamingOf(o, hidden, memory);
-  return `${observationText(o, r)}|${hiddenText(o, hidden, r)}|${memory.render(r.op)}`;
+  writer.reset();
+  writeObservation(writer, o, r);
+  writeHidden(writer, o, hidden, r);
+  memory.write(writer, r.op);
+  return writer.text();
 }
 
-/** Builds the renaming of every id the observation, hidden state and memory name. */
+const pfns = new FirstAppearance();
+const mirrors = new Ranks();
+const ops = new Ranks();
+const fences = new Ranks();
+const renaming: Renaming = { pfn: pfns, mirror: mirrors, op: ops, fence: fences };
+
+/**
+ * The renaming of every id the observation, hidden state and memory name. It is rebuilt in
+ * place by the next call: use it before calling again.
+ */
 export function renamingOf(o: Observation, hidden: HiddenState, memory: MemorySnapshot): Renaming {
-  const mirrorRefs: number[] = [];
-  const opRefs: number[] = [...memory.ops];
-  const fenceRefs: number[] = [];
+  mirrors.clear();
+  ops.clear();
+  fences.clear();
+  for (const m of o.mirrors) mirrors.list(m[0]);
+  for (const op of o.ops) ops.list(op[0]);
+  for (const f of o.fences) fences.list(f[0]);
+  for (const op of memory.ops) ops.refer(op);
   for (const f of o.fences) {
-    mirrorRefs.push(f[2]);
-    opRefs.push(f[3]);
+    mirrors.refer(f[2]);
+    ops.refer(f[3]);
   }
   for (const [, queue] of o.pending) {
     for (const e of queue) {
-      fenceRefs.push(e[0]);
-      mirrorRefs.push(e[1]);
+      fences.refer(e[0]);
+      mirrors.refer(e[1]);
     }
   }
-  for (const op of o.ops) if (op[8] !== null) mirrorRefs.push(op[8]);
-  for (const op of hidden.walks.keys()) opRefs.push(op);
-  for (const [op, captured] of hidden.captured) {
-    opRefs.push(op);
-    mirrorRefs.push(...captured);
+  for (const op of o.ops) if (op[8] !== null) mirrors.refer(op[8]);
+  if (hidden.walks.size > 0) for (const op of hidden.walks.keys()) ops.refer(op);
+  if (hidden.captured.size > 0) {
+    for (const [op, captured] of hidden.captured) {
+      ops.refer(op);
+      for (const m of captured) mirrors.refer(m);
+    }
   }
-  return {
-    pfn: pfnNames(o, hidden),
-    mirror: rankListed(o.mirrors.map((m) => m[0]), mirrorRefs),
-    op: rankListed(o.ops.map((op) => op[0]), opRefs),
-    fence: rankListed(o.fences.map((f) => f[0]), fenceRefs),
-  };
+  mirrors.finish();
+  ops.finish();
+  fences.finish();
+  namePfns(o, hidden);
+  return renaming;
 }
 
 /** pfns in order of first appearance: CPU ptes, pages, mirror and device ptes, walk records. */
-function pfnNames(o: Observation, hidden: HiddenState): ReadonlyMap<number, number> {
-  const names = new FirstAppearance();
-  for (const mm of o.mms) for (const pte of mm[3]) if (pte[1] === 'P') names.name(pte[2]);
-  for (const page of o.pages) names.name(page[0]);
+function namePfns(o: Observation, hidden: HiddenState): void {
+  pfns.clear();
+  for (const mm of o.mms) for (const pte of mm[3]) if (pte[1] === 'P') pfns.name(pte[2]);
+  for (const page of o.pages) pfns.name(page[0]);
   for (const m of o.mirrors) {
-    for (const pte of m[5]) names.name(pte[1]);
-    for (const pte of m[6]) names.name(pte[1]);
+    for (const pte of m[5]) pfns.name(pte[1]);
+    for (const pte of m[6]) pfns.name(pte[1]);
   }
-  for (const op of relevantWalks(o, hidden)) for (const rec of hidden.walks.get(op)!) names.name(rec[1]);
-  return names.map;
+  if (hidden.walks.size === 0) return;
+  for (const op of relevantWalks(o, hidden)) for (const rec of hidden.walks.get(op)!) pfns.name(rec[1]);
 }
 
 /** Faults whose walk records matter: those without backoff (SPEC §4.3 commit), ascending. */
@@ -64,57 +86,134 @@ function relevantWalks(o: Observation, hidden: HiddenState): number[] {
   return o.ops.filter((op) => !op[7] && hidden.walks.has(op[0])).map((op) => op[0]);
 }
 
-function observationText(o: Observation, r: Renaming): string {
-  let s = '';
+function writeObservation(k: KeyWriter, o: Observation, r: Renaming): void {
+  k.int(o.mms.length);
   for (const [mm, state, vmas, ptes] of o.mms) {
-    s += `m${mm}${state}`;
-    for (const v of vmas) s += `[${v[0]},${v[1]},${v[2]}]`;
-    for (const p of ptes) s += p[1] === 'P' ? `(${p[0]}P${renamed(r.pfn, p[2], 'pfn')}${p[3] ? 'w' : ''})` : `(${p[0]}S${p[2]})`;
+    k.int(mm);
+    k.word(state);
+    k.int(vmas.length);
+    for (const v of vmas) {
+      k.int(v[0]);
+      k.int(v[1]);
+      k.word(v[2]);
+    }
+    k.int(ptes.length);
+    for (const p of ptes) {
+      k.int(p[0]);
+      k.word(p[1]);
+      if (p[1] === 'P') {
+        k.int(renamed(r.pfn, p[2], 'pfn'));
+        k.bool(p[3]);
+      } else {
+        k.int(p[2]);
+      }
+    }
   }
-  s += ';' + pagesText(o, r) + ';';
+  writePages(k, o, r);
+  k.int(o.mirrors.length);
   for (const [id, dev, mm, state, refs, pt, dpt] of o.mirrors) {
-    s += `M${renamed(r.mirror, id, 'mirror')},${dev},${mm},${state},${refs}${ptesText(pt, r)}/${ptesText(dpt, r)}`;
+    k.int(renamed(r.mirror, id, 'mirror'));
+    k.int(dev);
+    k.int(mm);
+    k.word(state);
+    k.int(refs);
+    writePtes(k, pt, r);
+    writePtes(k, dpt, r);
   }
-  s += ';';
+  k.int(o.fences.length);
   for (const [id, dev, mirror, op, state, refs] of o.fences) {
-    s += `F${renamed(r.fence, id, 'fence')},${dev},${renamed(r.mirror, mirror, 'mirror')},${renamed(r.op, op, 'op')},${state},${refs}`;
+    k.int(renamed(r.fence, id, 'fence'));
+    k.int(dev);
+    k.int(renamed(r.mirror, mirror, 'mirror'));
+    k.int(renamed(r.op, op, 'op'));
+    k.word(state);
+    k.int(refs);
   }
-  s += ';';
+  k.int(o.pending.length);
   for (const [dev, queue] of o.pending) {
-    s += `D${dev}`;
-    for (const e of queue) s += `[${renamed(r.fence, e[0], 'fence')},${renamed(r.mirror, e[1], 'mirror')},${e[2]},${e[3]}]`;
+    k.int(dev);
+    k.int(queue.length);
+    for (const e of queue) {
+      k.int(renamed(r.fence, e[0], 'fence'));
+      k.int(renamed(r.mirror, e[1], 'mirror'));
+      k.int(e[2]);
+      k.int(e[3]);
+    }
   }
-  s += ';';
+  k.int(o.ops.length);
   for (const [id, kind, mm, start, end, phase, updated, backoff, mirror] of o.ops) {
-    const m = mirror === null ? '-' : renamed(r.mirror, mirror, 'mirror');
-    s += `O${renamed(r.op, id, 'op')},${kind},${mm},${start},${end},${phase},${updated},${backoff ? 1 : 0},${m}`;
+    k.int(renamed(r.op, id, 'op'));
+    k.word(kind);
+    k.int(mm);
+    k.int(start);
+    k.int(end);
+    k.word(phase);
+    k.int(updated);
+    k.bool(backoff);
+    k.intOrNull(mirror === null ? null : renamed(r.mirror, mirror, 'mirror'));
   }
-  return `${s};${o.warnings};${o.violations.join(',')}`;
+  k.int(o.warnings);
+  k.int(o.violations.length);
+  for (const v of o.violations) k.word(v);
 }
 
 /** Pages with renamed pfns, sorted by them (SPEC §7 sorts entities by their first field). */
-function pagesText(o: Observation, r: Renaming): string {
-  const pages = o.pages.map((p) => [renamed(r.pfn, p[0], 'pfn'), `${p[1]},${p[2] ? 1 : 0},${p[3] ?? '-'},${p[4]}`] as const);
-  pages.sort((a, b) => a[0] - b[0]);
-  let s = '';
-  for (const [pfn, rest] of pages) s += `p${pfn},${rest}`;
-  return s;
+function writePages(k: KeyWriter, o: Observation, r: Renaming): void {
+  const pages = o.pages;
+  k.int(pages.length);
+  let last = 0;
+  let sorted = true;
+  for (const p of pages) {
+    const pfn = renamed(r.pfn, p[0], 'pfn');
+    if (pfn < last) sorted = false;
+    last = pfn;
+  }
+  if (sorted) {
+    for (const p of pages) writePage(k, renamed(r.pfn, p[0], 'pfn'), p);
+    return;
+  }
+  const order = pages.map((p) => [renamed(r.pfn, p[0], 'pfn'), p] as const);
+  order.sort((a, b) => a[0] - b[0]);
+  for (const [pfn, p] of order) writePage(k, pfn, p);
 }
 
-function ptesText(ptes: readonly PteObs[], r: Renaming): string {
-  let s = '';
-  for (const p of ptes) s += `(${p[0]},${renamed(r.pfn, p[1], 'pfn')}${p[2] ? 'w' : ''}${p[3] ? 'd' : ''})`;
-  return s;
+function writePage(k: KeyWriter, pfn: number, p: PageObs): void {
+  k.int(pfn);
+  k.int(p[1]);
+  k.bool(p[2]);
+  k.intOrNull(p[3]);
+  k.int(p[4]);
 }
 
-function hiddenText(o: Observation, hidden: HiddenState, r: Renaming): string {
-  let s = '';
-  for (const op of relevantWalks(o, hidden)) {
-    s += `W${renamed(r.op, op, 'op')}`;
-    for (const [vpn, pfn, write] of hidden.walks.get(op)!) s += `(${vpn},${renamed(r.pfn, pfn, 'pfn')}${write ? 'w' : ''})`;
+function writePtes(k: KeyWriter, ptes: readonly PteObs[], r: Renaming): void {
+  k.int(ptes.length);
+  for (const p of ptes) {
+    k.int(p[0]);
+    k.int(renamed(r.pfn, p[1], 'pfn'));
+    k.bool(p[2]);
+    k.bool(p[3]);
   }
-  for (const op of [...hidden.captured.keys()].sort((a, b) => a - b)) {
-    s += `C${renamed(r.op, op, 'op')}:${hidden.captured.get(op)!.map((m) => renamed(r.mirror, m, 'mirror')).join(',')}`;
+}
+
+function writeHidden(k: KeyWriter, o: Observation, hidden: HiddenState, r: Renaming): void {
+  const walks = relevantWalks(o, hidden);
+  k.int(walks.length);
+  for (const op of walks) {
+    const records = hidden.walks.get(op)!;
+    k.int(renamed(r.op, op, 'op'));
+    k.int(records.length);
+    for (const [vpn, pfn, write] of records) {
+      k.int(vpn);
+      k.int(renamed(r.pfn, pfn, 'pfn'));
+      k.bool(write);
+    }
   }
-  return s;
+  const captured = hidden.captured.size < 2 ? [...hidden.captured.keys()] : [...hidden.captured.keys()].sort((a, b) => a - b);
+  k.int(captured.length);
+  for (const op of captured) {
+    const mirrors = hidden.captured.get(op)!;
+    k.int(renamed(r.op, op, 'op'));
+    k.int(mirrors.length);
+    for (const m of mirrors) k.int(renamed(r.mirror, m, 'mirror'));
+  }
 }

@@ -34,3 +34,33 @@ export function stepCommands(s: Scope, opsInFlight: readonly number[]): Command[
   for (const op of opsInFlight) for (const choice of s.choices) out.push({ cmd: 'step', op, choice });
   return out;
 }
+
+/**
+ * The commands of a scope, each made once for the whole exploration, so that a command is one
+ * object wherever it is tried (the memoryIsMemory steps are remembered by command identity).
+ */
+export class ScopeCommands {
+  readonly fixed: readonly Command[];
+  private readonly steps = new Map<number, readonly Command[]>();
+
+  constructor(private readonly scope: Scope) {
+    this.fixed = fixedCommands(scope);
+  }
+
+  /** The commands tried in a state whose ops in flight are `ops` (ascending): the fixed ones, then the steps. */
+  inState(ops: readonly number[]): readonly Command[] {
+    if (ops.length === 0) return this.fixed;
+    const out = this.fixed.slice();
+    for (const op of ops) for (const c of this.stepsOf(op)) out.push(c);
+    return out;
+  }
+
+  private stepsOf(op: number): readonly Command[] {
+    let steps = this.steps.get(op);
+    if (steps === undefined) {
+      steps = stepCommands(this.scope, [op]);
+      this.steps.set(op, steps);
+    }
+    return steps;
+  }
+}

@@ -11,7 +11,8 @@
  * alike although op 5 is the second op in one and the first in the other.
  */
 import type { Command, Observation, Result } from '../../spec/index.js';
-import { renamed } from './renaming.js';
+import { wordTokens, type KeyWriter } from './keyWriter.js';
+import { renamed, type IdNaming } from './renaming.js';
 
 /** What the explorer needs of the memoryIsMemory tracker. */
 export interface MemoryOracle {
@@ -26,7 +27,9 @@ export interface MemoryOracle {
 /** A parsed snapshot: the op ids it names, and its text with those ids renamed. */
 export interface MemorySnapshot {
   readonly ops: readonly number[];
-  render(op: ReadonlyMap<number, number>): string;
+  render(op: IdNaming): string;
+  /** Writes what `render` shows into a state key (each string as `KeyWriter.word`): equal renders, equal tokens. */
+  write(key: KeyWriter, op: IdNaming): void;
 }
 
 const cache = new Map<string, MemorySnapshot>();
@@ -51,15 +54,37 @@ function parse(text: string): MemorySnapshot {
     if (!Array.isArray(entry) || entry.length !== 2 || typeof entry[0] !== 'number') throw formatError(text);
     return entry[0];
   });
-  if (ops.length === 0) return { ops, render: () => text };
+  if (ops.length === 0) {
+    const tokens = wordTokens(text);
+    return {
+      ops,
+      render: () => text,
+      write(key) {
+        key.int(0);
+        key.raw(tokens);
+      },
+    };
+  }
   const effects = pending.map((entry) => JSON.stringify((entry as unknown[])[1]));
   const head = JSON.stringify(memory);
   const tail = JSON.stringify(nextMm);
+  const effectTokens = effects.map(wordTokens);
+  const headTokens = wordTokens(head);
+  const tailTokens = wordTokens(tail);
   return {
     ops,
     render(op) {
       const items = ops.map((id, i) => `[${renamed(op, id, 'op')},${effects[i]}]`);
       return `[${head},[${items.join(',')}],${tail}]`;
+    },
+    write(key, op) {
+      key.int(ops.length);
+      key.raw(headTokens);
+      key.raw(tailTokens);
+      for (let i = 0; i < ops.length; i++) {
+        key.int(renamed(op, ops[i]!, 'op'));
+        key.raw(effectTokens[i]!);
+      }
     },
   };
 }

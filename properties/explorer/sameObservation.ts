@@ -3,6 +3,8 @@
  * and the `next` record). The explorer uses it to tell, without building a state key, that a
  * command left the world exactly as it was (a refusal, a read of a present pte, EAGAIN):
  * SPEC §3 says such commands change nothing, and this checks it rather than trusting it.
+ * Written out along the shape of SPEC §7 (primitives compared with `===`), as it runs after
+ * every command the explorer tries.
  */
 import type { Observation } from '../../spec/index.js';
 
@@ -12,13 +14,50 @@ export function sameObservation(a: Observation, b: Observation): boolean {
   const an = a.next;
   const bn = b.next;
   if (an.pfn !== bn.pfn || an.mirror !== bn.mirror || an.op !== bn.op || an.fence !== bn.fence || an.mm !== bn.mm) return false;
-  return sameValue(a.ops, b.ops) && sameValue(a.mms, b.mms) && sameValue(a.pages, b.pages) && sameValue(a.mirrors, b.mirrors)
-    && sameValue(a.fences, b.fences) && sameValue(a.pending, b.pending) && sameValue(a.violations, b.violations);
+  return sameRows(a.ops, b.ops) && sameMms(a.mms, b.mms) && sameRows(a.pages, b.pages) && sameMirrors(a.mirrors, b.mirrors)
+    && sameRows(a.fences, b.fences) && samePending(a.pending, b.pending) && sameFlat(a.violations, b.violations);
 }
 
-function sameValue(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (!sameValue(a[i], b[i])) return false;
+/** Arrays of primitives, compared with `===`. */
+function sameFlat(a: readonly unknown[], b: readonly unknown[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** Arrays of arrays of primitives. */
+function sameRows(a: readonly (readonly unknown[])[], b: readonly (readonly unknown[])[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (!sameFlat(a[i]!, b[i]!)) return false;
+  return true;
+}
+
+function sameMms(a: Observation['mms'], b: Observation['mms']): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x[0] !== y[0] || x[1] !== y[1] || !sameRows(x[2], y[2]) || !sameRows(x[3], y[3])) return false;
+  }
+  return true;
+}
+
+function sameMirrors(a: Observation['mirrors'], b: Observation['mirrors']): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x[0] !== y[0] || x[1] !== y[1] || x[2] !== y[2] || x[3] !== y[3] || x[4] !== y[4] || !sameRows(x[5], y[5]) || !sameRows(x[6], y[6])) return false;
+  }
+  return true;
+}
+
+function samePending(a: Observation['pending'], b: Observation['pending']): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x[0] !== y[0] || !sameRows(x[1], y[1])) return false;
+  }
   return true;
 }

@@ -1,9 +1,18 @@
-/** The explorer's canonical key: equal up to id renaming ⇔ equal keys (properties/explorer/canonical.ts). */
+/**
+ * The explorer's canonical key: equal up to id renaming ⇔ equal keys (properties/explorer/canonical.ts),
+ * and its compact form (keyWriter.ts) tells states apart exactly as the readable text did.
+ */
 import { describe, expect, it } from 'vitest';
 import type { Observation, OpObs, PageObs } from '../../../spec/index.js';
+import { createImplWorld } from '../../../impl/index.js';
 import { canonicalKey } from '../../../properties/explorer/canonical.js';
-import { NO_HIDDEN_STATE, type HiddenState } from '../../../properties/explorer/hiddenState.js';
-import { parseMemorySnapshot } from '../../../properties/explorer/memoryOracle.js';
+import { ScopeCommands } from '../../../properties/explorer/enumerate.js';
+import { advanceHidden, NO_HIDDEN_STATE, type HiddenState } from '../../../properties/explorer/hiddenState.js';
+import { KeyWriter } from '../../../properties/explorer/keyWriter.js';
+import { parseMemorySnapshot, type MemorySnapshot } from '../../../properties/explorer/memoryOracle.js';
+import { DEFAULT_SCOPE } from '../../../properties/explorer/scope.js';
+import { MemoryIsMemory } from '../../../properties/rules/index.js';
+import { textKey } from './textKey.js';
 
 /** mm 0 with two pages, two mirrors, a fenced invalidation and a fault; ids given by the caller. */
 function world(ids: { p: [number, number]; m: [number, number]; op: [number, number]; f: number; next: number }): Observation {
@@ -66,5 +75,157 @@ describe('canonicalKey', () => {
     // Pending on the invalidation in one, on the fault in the other: different futures.
     expect(key(b, NO_HIDDEN_STATE, munmap(5))).not.toBe(key(a, NO_HIDDEN_STATE, munmap(1)));
     expect(key(a, hidden(1, 2))).not.toBe(key(a, hidden(1, 1)));
+  });
+});
+
+/**
+ * States met on random walks over the default scope (the explorer's commands), with the hidden
+ * state and memoryIsMemory history the explorer keeps alongside: worlds of the implementation
+ * and of mutants, so that violations, fences and odd states show up too.
+ */
+function* walkedStates(seed: number, walks: number, length: number): Generator<{ o: Observation; hidden: HiddenState; memory: MemorySnapshot }> {
+  let s = seed >>> 0;
+  const rand = (n: number): number => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return Math.floor((s / 2 ** 32) * n);
+  };
+  const commands = new ScopeCommands(DEFAULT_SCOPE);
+  const mutants = [undefined, 'fenceUnrefTwice', 'updateForUnregisteredMirror', 'readFaultMapsWritable'];
+  for (let w = 0; w < walks; w++) {
+    const mutant = mutants[w % mutants.length];
+    const world = createImplWorld({ devices: DEFAULT_SCOPE.devices }, mutant === undefined ? undefined : { mutant });
+    const tracker = new MemoryIsMemory();
+    let o = world.observe();
+    let hidden: HiddenState = NO_HIDDEN_STATE;
+    for (let i = 0; i < length; i++) {
+      const choices = commands.inState(o.ops.map((op) => op[0]));
+      const c = choices[rand(choices.length)]!;
+      const r = world.apply(c);
+      o = world.observe();
+      tracker.after(c, r, o);
+      hidden = advanceHidden(hidden, c, o);
+      yield { o, hidden, memory: parseMemorySnapshot(tracker.snapshot()) };
+    }
+  }
+}
+
+describe('canonicalKey, compact form', () => {
+  it('tells states apart exactly as the readable text key does', () => {
+    const keyOfText = new Map<string, string>();
+    const textOfKey = new Map<string, string>();
+    for (const { o, hidden, memory } of walkedStates(7, 400, 14)) {
+      const k = canonicalKey(o, hidden, memory);
+      const t = textKey(o, hidden, memory);
+      expect(keyOfText.get(t) ?? k).toBe(k);
+      expect(textOfKey.get(k) ?? t).toBe(t);
+      keyOfText.set(t, k);
+      textOfKey.set(k, t);
+    }
+    // Enough distinct states, and enough repeats (the same state reached twice), to mean something.
+    expect(keyOfText.size).toBeGreaterThan(500);
+  });
+
+  it('changes with any one field of the observation exactly when the text does', () => {
+    let s = 11;
+    const rand = (n: number): number => {
+      s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+      return Math.floor((s / 2 ** 32) * n);
+    };
+    let changed = 0;
+    let hiddenChanged = 0;
+    for (const { o, hidden, memory } of walkedStates(3, 150, 14)) {
+      const leaves = leafPaths(o);
+      for (let k = 0; k < 6; k++) {
+        const other = perturbed(o, leaves[rand(leaves.length)]!, rand);
+        const sameText = textKey(o, hidden, memory) === textKey(other, hidden, memory);
+        expect(canonicalKey(other, hidden, memory) === canonicalKey(o, hidden, memory)).toBe(sameText);
+        if (!sameText) changed++;
+      }
+      const otherHidden = perturbedHidden(hidden, rand);
+      if (otherHidden !== null) {
+        const sameText = textKey(o, hidden, memory) === textKey(o, otherHidden, memory);
+        expect(canonicalKey(o, otherHidden, memory) === canonicalKey(o, hidden, memory)).toBe(sameText);
+        if (!sameText) hiddenChanged++;
+      }
+    }
+    expect(changed).toBeGreaterThan(1000);
+    expect(hiddenChanged).toBeGreaterThan(20);
+  });
+});
+
+/** A copy of `h` with one walk record or captured mirror changed, or null when it holds none. */
+function perturbedHidden(h: HiddenState, rand: (n: number) => number): HiddenState | null {
+  const walks = [...h.walks].flatMap(([op, records]) => records.map((_, i) => [op, i] as const));
+  const captured = [...h.captured].flatMap(([op, mirrors]) => mirrors.map((_, i) => [op, i] as const));
+  if (walks.length + captured.length === 0) return null;
+  const pick = rand(walks.length + captured.length);
+  if (pick < walks.length) {
+    const [op, i] = walks[pick]!;
+    const records = h.walks.get(op)!.map((r, j) => (j !== i ? r : ([r[0], r[1], !r[2]] as const)));
+    return { walks: new Map(h.walks).set(op, records), captured: h.captured };
+  }
+  const [op, i] = captured[pick - walks.length]!;
+  const mirrors = h.captured.get(op)!.filter((_, j) => j !== i);
+  return { walks: h.walks, captured: new Map(h.captured).set(op, mirrors) };
+}
+
+/** Paths to every number, boolean and string of an observation (ids included). */
+function leafPaths(o: Observation): (string | number)[][] {
+  const out: (string | number)[][] = [];
+  const walk = (v: unknown, at: (string | number)[]): void => {
+    if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...at, i]));
+    else if (v !== null && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, [...at, k]);
+    else out.push(at);
+  };
+  walk(o, []);
+  return out;
+}
+
+/** A copy of `o` with the value at `path` changed: a number moved by one, a boolean flipped, a string replaced. */
+function perturbed(o: Observation, path: readonly (string | number)[], rand: (n: number) => number): Observation {
+  const copy = JSON.parse(JSON.stringify(o)) as Observation;
+  let holder = copy as unknown as Record<string | number, unknown>;
+  for (const k of path.slice(0, -1)) holder = holder[k] as Record<string | number, unknown>;
+  const last = path[path.length - 1]!;
+  const v = holder[last];
+  const words = ['live', 'dead', 'r', 'rw', 'pending', 'signaled', 'update', 'wait', 'migrate', 'rfault', 'P', 'S', 'x'];
+  holder[last] = typeof v === 'number' ? v + (rand(2) === 0 ? 1 : -1) : typeof v === 'boolean' ? !v : v === null ? 0 : words[rand(words.length)];
+  return copy;
+}
+
+describe('KeyWriter', () => {
+  const written = (write: (w: KeyWriter) => void): string => {
+    const w = new KeyWriter();
+    write(w);
+    return w.text();
+  };
+
+  it('writes different token sequences as different keys', () => {
+    const sequences: ((w: KeyWriter) => void)[] = [
+      (w) => w.int(0), (w) => w.int(1), (w) => w.int(239), (w) => w.int(240), (w) => w.int(241), (w) => w.int(2 ** 40),
+      (w) => w.int(-1), (w) => w.int(0.5), (w) => w.int(NaN), (w) => w.int(Infinity), (w) => w.intOrNull(null),
+      (w) => w.word('live'), (w) => w.word('rw'), (w) => w.word('updateNotLive 3'), (w) => w.word(''), (w) => w.word('\u00f0'),
+      (w) => w.word('\ud800'), (w) => w.word('\ufeff'), (w) => { w.int(1); w.int(2); }, (w) => { w.int(12); },
+      (w) => { w.word('a'); w.word('b'); }, (w) => w.word('ab'), (w) => { w.bool(true); w.bool(false); },
+    ];
+    const keys = sequences.map(written);
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  it('writes numbers as their String() compares them', () => {
+    expect(written((w) => w.int(-0))).toBe(written((w) => w.int(0)));
+    expect(written((w) => w.int(NaN))).toBe(written((w) => w.int(Number('x'))));
+  });
+
+  it('keeps a leading byte-order mark and lone surrogates (no decoding loss)', () => {
+    expect(written((w) => w.word('\ufeffx'))).not.toBe(written((w) => w.word('x')));
+    expect(written((w) => w.word('\ud800'))).not.toBe(written((w) => w.word('\udc00')));
+  });
+
+  it('replays tokens copied from another writer', () => {
+    const w = new KeyWriter();
+    w.word('memory text');
+    const tokens = w.tokens();
+    expect(written((v) => v.raw(tokens))).toBe(written((v) => v.word('memory text')));
   });
 });
