@@ -12,8 +12,9 @@ export default defineConfig({
       include: ['spec/**/*.ts', 'model/**/*.ts', 'impl/**/*.ts', 'properties/**/*.ts'],
       exclude: ['**/*.test.ts', 'impl/mutants/**', 'properties/cli/main.ts'],
       reporter: ['text-summary', 'json-summary'],
-      // Thresholds sit just under what the suite measures, so a drop fails CI.
-      thresholds: { lines: 0, branches: 0, functions: 0, statements: 0 },
+      // Thresholds sit just under what the suite measured (2026-12-02: lines 96.8, branches 87.8,
+      // functions 94.2, statements 94.7), so a drop fails CI.
+      thresholds: { lines: 96, branches: 87, functions: 93, statements: 94 },
     },
   },
 });

@@ -30,6 +30,11 @@ export interface World {
    * tables and pools): one message per breach, empty when sound. Optional; the model has none.
    */
   checkStructure?(): readonly string[];
+  /**
+   * An independent copy in the same state, which evolves as the original would under the same
+   * commands (the explorer's states). Optional; the model has none.
+   */
+  clone?(): World;
 }
 
 /** Builds a fresh world. */

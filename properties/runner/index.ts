@@ -3,7 +3,7 @@ export { ARTIFACT_WRITERS, TRACE_FILE, writeArtifacts, writeTraceArtifact, type 
 export { DEFAULT_BUDGET, DEFAULT_GENERATION, DEFAULT_SEED, DEFAULT_WORLD, type RunBudget } from './config.js';
 export { counterexampleReport, failingMark, replayCommand, replayPathOf } from './counterexample.js';
 export { ConformanceFailure, type FailureDetails, type FailureKind } from './failure.js';
-export { Lockstep, PT_STRUCTURE } from './lockstep.js';
+export { IMPL_CLONE, Lockstep, PT_STRUCTURE } from './lockstep.js';
 export type { ConformanceParts, CoverageCount, CoverageSource, CoverageSummary, MemoryCheck } from './ports.js';
 export { ProgressMeter, type Progress } from './progress.js';
 export { progressLine, progressPrinter, type ProgressSink } from './progressPrinter.js';

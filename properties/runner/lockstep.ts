@@ -3,7 +3,9 @@
  * After every command: the two results must be the same, the two observations (SPEC §7) equal,
  * every SPEC §6 rule must hold, the implementation's `checkStructure()` must be empty (rule
  * `ptStructure`) and `memoryIsMemory` must accept the history. The first breach throws a
- * `ConformanceFailure` carrying the transcript.
+ * `ConformanceFailure` carrying the transcript. The drain also checks the implementation's
+ * `clone()`, which the explorer's soundness rests on (rule `implClone`): a clone taken before the
+ * drain observes the same, and after the same drain commands it still does.
  */
 import { canonicalObservation, formatResult, sameResult, type Command, type Observation, type Result, type World } from '../../spec/index.js';
 import type { CommandSystem } from '../commands/index.js';
@@ -17,6 +19,9 @@ import type { TranscriptEntry } from './transcript.js';
 
 /** The rule id of the implementation's structural self-check. */
 export const PT_STRUCTURE = 'ptStructure';
+
+/** The rule id of the clone check: a clone of the implementation observes and evolves as the original. */
+export const IMPL_CLONE = 'implClone';
 
 type Side = 'model' | 'impl';
 
@@ -67,7 +72,14 @@ export class Lockstep implements CommandSystem {
 
   /** SPEC §6 `drainable`: drain rounds until nothing is in flight, then no fence may remain. */
   drain(): void {
+    const copy = this.impl.clone?.();
+    const from = this.transcript.length;
+    if (copy !== undefined) this.compareClone(copy, 'before the drain');
     drainThrough(() => this.observation, (command) => this.apply(command));
+    if (copy !== undefined) {
+      for (const entry of this.transcript.slice(from)) copy.apply(entry.command);
+      this.compareClone(copy, 'after the same drain commands');
+    }
     const left = leftInFlight(this.observation);
     if (left.length > 0) {
       const message = `drainable: after ${DRAIN_MAX_ROUNDS} rounds at most, ${left[0]}`;
@@ -118,6 +130,15 @@ export class Lockstep implements CommandSystem {
     if (canonicalObservation(m) !== canonicalObservation(i)) {
       this.fail({ kind: 'observation', message: `observations differ ${where}`, diff: diffObservations(m, i) });
     }
+  }
+
+  /** Rule `implClone`: the copy's observation equals the implementation's. */
+  private compareClone(copy: World, where: string): void {
+    const original = this.impl.observe();
+    const copied = copy.observe();
+    if (canonicalObservation(original) === canonicalObservation(copied)) return;
+    const entities = diffObservations(original, copied, ['original', 'clone']);
+    this.fail({ kind: 'rule', rule: IMPL_CLONE, side: 'impl', message: `rule ${IMPL_CLONE} broke ${where}: the clone observes differently`, entities });
   }
 
   private crash(side: Side, what: string, e: unknown): never {
