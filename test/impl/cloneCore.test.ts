@@ -9,14 +9,7 @@ import { describe, expect, it } from 'vitest';
 import type { Command } from '../../spec/index.js';
 import { createImplWorld, type ImplWorld } from '../../impl/index.js';
 import { Op } from '../../impl/hmm/op.js';
-
-function rng(seed: number): (n: number) => number {
-  let s = seed >>> 0;
-  return (n) => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return Math.floor((s / 2 ** 32) * n);
-  };
-}
+import { rng } from './rng.js';
 
 /** A random command over a small window, so that ops, fences and mirrors pile up and interact. */
 function genCommand(r: (n: number) => number, w: ImplWorld): Command {

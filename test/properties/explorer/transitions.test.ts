@@ -12,14 +12,7 @@ import { MemorySteps } from '../../../properties/explorer/memorySteps.js';
 import { sameObservation } from '../../../properties/explorer/sameObservation.js';
 import { DEFAULT_SCOPE } from '../../../properties/explorer/scope.js';
 import { MemoryIsMemory } from '../../../properties/rules/index.js';
-
-function rng(seed: number): (n: number) => number {
-  let s = seed >>> 0;
-  return (n) => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return Math.floor((s / 2 ** 32) * n);
-  };
-}
+import { rng } from '../../impl/rng.js';
 
 /** Observations along random walks over the default scope. */
 function walkObservations(seed: number, walks: number, length: number): Observation[] {
