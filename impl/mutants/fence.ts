@@ -54,7 +54,7 @@ export const mirrorUpdatedBeforeFences = mutant({
   name: 'mirrorUpdatedBeforeFences',
   family: 'fence',
   description: 'the mirror page table takes the event\'s pte_mask as HMM calls update(), before the driver answered and its fences finished: a dirty bit the device reports when it drops its ptes lands on an already masked pte (SPEC §4.2: commit only once every fence is finished; the series\' hmm_mirror_update ordering).',
-  conformanceOnly: 'rules see it (dirtyImpliesWrite) only if a device write lands between a write-protect\'s update and its fence; the default budget never builds that (seeds 2, 3 do after 3,000+ runs)',
+  conformanceOnly: 'rules see it (dirtyImpliesWrite) only if a device write lands between a write-protect\'s update and its fence; the default budget (seed 2014) does not build that',
   apply: { ops: { updateMirror: (core, op, choice) => {
     const m = op.captured[op.updated];
     if (m !== undefined && m.state === 'live') applyPteMask(core, op, m);
