@@ -1,6 +1,9 @@
 /**
  * The observation of SPEC §7, built on demand in O(state) from the implementation's tables.
- * Entities are listed sorted by their first field; violations sorted as strings.
+ * Entities are listed sorted by their first field; violations sorted as strings. The mirror, op
+ * and fence maps are already in id order: ids only grow, each entry is set once when its
+ * entity is created (and cloneCore copies in the same order), and a Map iterates in insertion
+ * order; so they are listed without sorting.
  */
 import type { CpuPteObs, MirrorObs, MmObs, Observation, OpObs, PageObs, PteObs } from '../../spec/index.js';
 import { PFN_SHIFT, PTE_DIRTY, PTE_SWAP, PTE_WRITE } from '../pagetable/pte.js';
@@ -15,19 +18,19 @@ export function observe(core: Core): Observation {
   return {
     mms: core.mms.map((mm) => observeMm(core, mm)),
     pages: observePages(core),
-    mirrors: [...core.mirrors.values()].sort((a, b) => a.id - b.id).map((m): MirrorObs => [
+    mirrors: [...core.mirrors.values()].map((m): MirrorObs => [
       m.id, m.dev, m.mm.id, m.state as MirrorObs[3], m.refs, ptes(m.pt), ptes(m.devicePt),
     ]),
-    fences: [...core.fences.values()].sort((a, b) => a.id - b.id).map((f) => [
+    fences: [...core.fences.values()].map((f) => [
       f.id, f.dev, f.mirror.id, f.op, f.state as 'pending' | 'signaled' | 'failed', f.refs,
     ] as const),
     pending: core.driver.queues.map((q, dev) => [dev, q.map((e) => [e.fence.id, e.mirror.id, e.start, e.end] as const)] as const),
-    ops: [...core.ops.values()].sort((a, b) => a.id - b.id).map((op): OpObs => [
+    ops: [...core.ops.values()].map((op): OpObs => [
       op.id, op.kind, op.mm.id, op.start, op.end, op.phase as OpObs[5], op.updated, op.backoff,
       op.mirror === null ? null : op.mirror.id,
     ]),
     warnings: core.warnings,
-    violations: core.driver.violations.slice().sort(),
+    violations: core.driver.violations.length < 2 ? core.driver.violations.slice() : core.driver.violations.slice().sort(),
     next: { pfn: core.pages.next, mirror: core.nextMirror, op: core.nextOp, fence: core.nextFence, mm: core.mms.length },
   };
 }
