@@ -11,6 +11,7 @@ import type { Mutant } from '../../impl/mutants/index.js';
 import type { MutantRow } from '../mutants/index.js';
 import { DEFAULT_BUDGET } from '../runner/config.js';
 import { UsageError, parseArgs, type FlagSpec } from './args.js';
+import { unknownMutant } from './knownMutant.js';
 import { EXIT_COUNTEREXAMPLE, EXIT_PASS, type Subcommand } from './subcommand.js';
 
 const FLAGS: Readonly<Record<string, FlagSpec>> = {
@@ -36,7 +37,7 @@ export function selectMutants(all: readonly Mutant[], only: string | undefined):
   if (only === undefined) return [...all];
   return only.split(',').filter((n) => n !== '').map((name) => {
     const m = all.find((x) => x.name === name);
-    if (m === undefined) throw new UsageError(`unknown mutant '${name}' (known: ${all.map((x) => x.name).join(', ')})`);
+    if (m === undefined) throw unknownMutant(name, all);
     return m;
   });
 }

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Command } from '../../spec/index.js';
 import { createImplWorld, type ImplWorld } from '../../impl/index.js';
-import { checkRules } from '../../properties/rules/index.js';
+import { checkRules, drain } from '../../properties/rules/index.js';
 import { rng } from './rng.js';
 
 function genCommand(r: (n: number) => number, w: ImplWorld): Command {
@@ -45,13 +45,6 @@ function genCommand(r: (n: number) => number, w: ImplWorld): Command {
     { cmd: 'mmap', mm: 0, start: 0, npages: 16, prot: 'rw' },
   ];
   return table[k];
-}
-
-function drain(w: ImplWorld): void {
-  for (let round = 0; round < 100 && w.core.ops.size > 0; round++) {
-    for (let d = 0; d < w.core.devices; d++) while (w.apply({ cmd: 'signal', dev: d }).hasOwnProperty('ok'));
-    for (const id of [...w.core.ops.keys()].sort((a, b) => a - b)) w.apply({ cmd: 'finish', op: id });
-  }
 }
 
 describe('random command sequences', () => {
