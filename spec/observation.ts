@@ -50,6 +50,10 @@ export interface Observation {
   readonly next: NextObs;
 }
 
+/** The parts of the observation, in SPEC §7 order: an implementation may report a subset (docs/protocol.md). */
+export const OBSERVATION_PARTS = ['mms', 'pages', 'mirrors', 'fences', 'pending', 'ops', 'warnings', 'violations', 'next'] as const;
+export type ObservationPart = (typeof OBSERVATION_PARTS)[number];
+
 /** The observation of a new world with `devices` devices (SPEC §7). */
 export function initialObservation(devices: number): Observation {
   return {

@@ -5,7 +5,7 @@
  */
 import type { Result } from '../../spec/index.js';
 import { err, ok } from '../../spec/index.js';
-import { applyPteMask, updateMirror, waitFence } from '../hmm/invalidate.js';
+import { applyEvent, applyPteMask, commitEvent, updateMirror, waitFence } from '../hmm/invalidate.js';
 import { endMirror, type Mirror } from '../hmm/mirror.js';
 import type { Op } from '../hmm/op.js';
 import type { Core } from '../world/core.js';
@@ -116,8 +116,23 @@ export const fenceLeakedAfterWait = mutant({
   } } },
 });
 
-/** The fence family (the issue's six, then the one added for fenceDiscipline). */
+export const commitBeforeFenceWait = mutant({
+  name: 'commitBeforeFenceWait',
+  family: 'fence',
+  description: 'the event commits (mirror page tables take the pte_mask) as soon as every mirror is updated, and its fences are waited on only before the CPU change: HMM\'s table says the pages are gone while a device still maps them (SPEC §4.2: no commit before every fence is finished; the ordering of hmm_invalidate_range_start). Not in the issue\'s list: added so that rule quietBeforeChange has a mutant it kills alone.',
+  apply: { ops: {
+    waitFence: (core, op) => (op.phase === 'commit' ? waitFence(core, op) : commitEvent(core, op)),
+    applyEvent: (core, op) => {
+      if (op.waited === op.fences.length) return applyEvent(core, op);
+      const r = waitFence(core, op);
+      op.phase = 'commit';
+      return r;
+    },
+  } },
+});
+
+/** The fence family (the issue's six, then those added so that a rule kills them alone). */
 export const FENCE_MUTANTS = [
   eagainTakenAsDone, eagainTakenAsError, mirrorUpdatedBeforeFences, fenceUnrefTwice, fenceMirrorReadAfterUnref, failureCodeTakenAsSuccess,
-  fenceLeakedAfterWait,
+  fenceLeakedAfterWait, commitBeforeFenceWait,
 ];

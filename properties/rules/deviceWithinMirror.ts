@@ -27,5 +27,6 @@ export const deviceWithinMirror: Rule = {
   id: 'deviceWithinMirror',
   rule: 'a device pte matches a valid mirror pte of the same mirror (same pfn, write implies write), unless a pending invalidation of that mirror covers the vpn',
   source: 'SPEC §6; the device MMU follows HMM\'s table; fences delay, never skip',
+  reads: ['mirrors', 'pending'],
   check,
 };

@@ -19,5 +19,6 @@ export const dirtyImpliesWrite: Rule = {
   id: 'dirtyImpliesWrite',
   rule: 'a dirty mirror or device pte is writable',
   source: 'SPEC §6; review of the series: dirty without write is a driver bug',
+  reads: ['mirrors'],
   check,
 };

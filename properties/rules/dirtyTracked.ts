@@ -25,5 +25,6 @@ export const dirtyTracked: Rule = {
   id: 'dirtyTracked',
   rule: 'a page whose data differs from its stored copy (or whose stored copy is null) is dirty, or a valid mirror pte or device pte mapping it is dirty',
   source: 'SPEC §6; seed: "HMM will properly propagate HMM page table dirty bit to underlying page"',
+  reads: ['pages', 'mirrors'],
   check,
 };

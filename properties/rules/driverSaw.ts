@@ -11,5 +11,6 @@ export const driverSaw: Rule = {
   id: 'driverSaw',
   rule: 'violations is empty: the driver simulator received no call that breaks its contract',
   source: 'SPEC §6; the driver simulator as a sanitizer, like KASAN',
+  reads: ['violations'],
   check: (o: Observation) => o.violations.map((v) => `driver saw ${v}`),
 };

@@ -22,5 +22,6 @@ export const fenceDiscipline: Rule = {
   id: 'fenceDiscipline',
   rule: 'every listed fence has refs >= 1 and belongs to an op in flight (so every fence of an ended op is freed)',
   source: 'SPEC §6; seed: fence_wait / fence_unref contract',
+  reads: ['fences', 'ops'],
   check,
 };

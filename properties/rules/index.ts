@@ -8,6 +8,8 @@ export { dirtyTracked } from './dirtyTracked.js';
 export { fenceDiscipline } from './fenceDiscipline.js';
 export { mirrorLifecycle } from './mirrorLifecycle.js';
 export { driverSaw } from './driverSaw.js';
+export { quietBeforeChange } from './quietBeforeChange.js';
+export { pendingHoldsFence } from './pendingHoldsFence.js';
 export { MemoryIsMemory } from './memoryIsMemory.js';
 export { DRAIN_MAX_ROUNDS, checkDrained, drain, drainRound, drainThrough, isDrained, leftInFlight, type DrainOutcome } from './drainable.js';
 export { activeInvalidationCovers, pendingCovers } from './observationIndex.js';

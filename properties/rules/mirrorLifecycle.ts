@@ -27,5 +27,6 @@ export const mirrorLifecycle: Rule = {
   id: 'mirrorLifecycle',
   rule: 'a mirror that is not live has empty mirror and device page tables; a listed mirror that is not live has refs >= 1 (otherwise it is freed); a dead mm has no live mirror',
   source: 'SPEC §6, §5; seed: release(); upstream use-after-free fixes',
+  reads: ['mirrors', 'mms'],
   check,
 };

@@ -29,5 +29,6 @@ export const mirrorWithinCpu: Rule = {
   id: 'mirrorWithinCpu',
   rule: 'a valid mirror pte maps the pfn its mm\'s CPU pte maps, and is writable only if the CPU pte is, unless an active invalidation of that mm covers the vpn',
   source: 'SPEC §6; seed: updates propagated through events; upstream mirroring guarantee',
+  reads: ['mirrors', 'mms', 'ops'],
   check,
 };

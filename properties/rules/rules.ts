@@ -6,12 +6,15 @@ import { driverSaw } from './driverSaw.js';
 import { fenceDiscipline } from './fenceDiscipline.js';
 import { mirrorLifecycle } from './mirrorLifecycle.js';
 import { mirrorWithinCpu } from './mirrorWithinCpu.js';
+import { pendingHoldsFence } from './pendingHoldsFence.js';
+import { quietBeforeChange } from './quietBeforeChange.js';
 import type { Observation } from '../../spec/index.js';
 import type { Rule } from './rule.js';
 
 /** Every rule that is a predicate over one observation. */
 export const RULES: readonly Rule[] = [
-  mirrorWithinCpu, deviceWithinMirror, dirtyImpliesWrite, dirtyTracked, fenceDiscipline, mirrorLifecycle, driverSaw,
+  mirrorWithinCpu, deviceWithinMirror, dirtyImpliesWrite, dirtyTracked, fenceDiscipline, mirrorLifecycle, driverSaw, quietBeforeChange,
+  pendingHoldsFence,
 ];
 
 /** One breach of a rule: which rule, and its message. */

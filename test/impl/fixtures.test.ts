@@ -1,9 +1,10 @@
 /** The worked examples of SPEC.md replay on the implementation with the same results and final observations. */
+import { fileURLToPath } from 'node:url';
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { replayTrace } from './replay.js';
 
-const DIR = '/work/shared/examples';
+const DIR = fileURLToPath(new URL('../fixtures/examples', import.meta.url));
 const traces = readdirSync(DIR).filter((f) => f.endsWith('.ndjson'));
 
 describe('fixture traces on ImplWorld', () => {

@@ -1,14 +1,15 @@
 /**
- * Replays the worked examples of SPEC §8 (`/work/shared/examples/`) on the model: every `expect`
+ * Replays the worked examples of SPEC §8 (`test/fixtures/examples/`, the repository's copy of shared/examples) on the model: every `expect`
  * and the final observation (SPEC §7) by deep equality. A tiny local NDJSON loop, not the trace parser.
  */
+import { fileURLToPath } from 'node:url';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import type { Command } from '../../spec/index.js';
 import { createModelWorld } from '../../model/index.js';
 
-const EXAMPLES = '/work/shared/examples';
+const EXAMPLES = fileURLToPath(new URL('../fixtures/examples', import.meta.url));
 const traces = readdirSync(EXAMPLES).filter((f) => f.endsWith('.ndjson')).sort();
 
 describe('worked examples replay on the model', () => {

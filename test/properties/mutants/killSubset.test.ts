@@ -1,5 +1,5 @@
 /**
- * A small, fast subset of the kill matrix (one mutant from each of five families), hunted with
+ * A small, fast subset of the kill matrix (one mutant from each of five families, and one for each rule added to SPEC §6), hunted with
  * the default budget of `npm start`: each is killed with conformance, and by the rule that
  * reasoning from SPEC §6 says must see it, alone (no model):
  * - fenceUnrefTwice: HMM's second fence_unref reaches a fence the driver freed at the first,
@@ -15,6 +15,11 @@
  *   excuse it → deviceWithinMirror.
  * - exitLeavesMirrorLive: exit without releasing the mirrors leaves a live mirror on a dead mm
  *   → mirrorLifecycle.
+ * - eagainTakenAsError: a wait answered -EAGAIN kills the mirror and unrefs the fence, which is
+ *   freed while the device's pending queue still names it → pendingHoldsFence.
+ * - commitBeforeFenceWait: a fenced update leaves the device pte mapped; the event moves to
+ *   commit before its fence is waited, so the op is in phase commit with a device pte in its
+ *   range → quietBeforeChange.
  */
 import { describe, expect, it } from 'vitest';
 import { mutantByName } from '../../../impl/mutants/index.js';
@@ -26,6 +31,8 @@ const EXPECTED: readonly [string, string][] = [
   ['migrateDropsDirty', 'dirtyTracked'],
   ['commitIgnoresBackoff', 'deviceWithinMirror'],
   ['exitLeavesMirrorLive', 'mirrorLifecycle'],
+  ['eagainTakenAsError', 'pendingHoldsFence'],
+  ['commitBeforeFenceWait', 'quietBeforeChange'],
 ];
 
 describe('a subset of the kill matrix', () => {

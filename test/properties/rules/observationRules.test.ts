@@ -2,8 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import {
   RULES, checkRules, deviceWithinMirror, dirtyImpliesWrite, dirtyTracked, driverSaw, fenceDiscipline, mirrorLifecycle, mirrorWithinCpu,
+  pendingHoldsFence, quietBeforeChange,
 } from '../../../properties/rules/index.js';
-import type { MirrorObs, MmObs, OpObs, PageObs } from '../../../spec/index.js';
+import type { MirrorObs, MmObs, Observation, OpObs, PageObs } from '../../../spec/index.js';
 import { obs } from './observation.js';
 
 // mm 0 maps vpn 17 -> pfn 3 writable, vpn 18 -> pfn 4 read-only, vpn 19 swapped.
@@ -14,9 +15,12 @@ const mirror = (mirrorPt: MirrorObs[5], devicePt: MirrorObs[6] = [], state: Mirr
 const op = (id: number, kind: OpObs[1], start: number, end: number, phase: OpObs[5]): OpObs => [id, kind, 0, start, end, phase, 0, false, null];
 
 describe('RULES', () => {
-  it('lists the seven observation rules of SPEC §6, each with id, rule and source', () => {
-    expect(RULES.map((r) => r.id)).toEqual(['mirrorWithinCpu', 'deviceWithinMirror', 'dirtyImpliesWrite', 'dirtyTracked', 'fenceDiscipline', 'mirrorLifecycle', 'driverSaw']);
-    for (const r of RULES) expect(r.rule.length > 0 && r.source.length > 0).toBe(true);
+  it('lists the nine observation rules of SPEC §6, each with id, rule, source and the parts it reads', () => {
+    expect(RULES.map((r) => r.id)).toEqual([
+      'mirrorWithinCpu', 'deviceWithinMirror', 'dirtyImpliesWrite', 'dirtyTracked', 'fenceDiscipline', 'mirrorLifecycle', 'driverSaw',
+      'quietBeforeChange', 'pendingHoldsFence',
+    ]);
+    for (const r of RULES) expect(r.rule.length > 0 && r.source.length > 0 && r.reads.length > 0).toBe(true);
   });
 
   it('all hold on the initial observation and on a consistent one', () => {
@@ -157,5 +161,44 @@ describe('driverSaw', () => {
   it('holds with no violation, breaks with one message per violation', () => {
     expect(driverSaw.check(obs({}))).toEqual([]);
     expect(driverSaw.check(obs({ violations: ['releaseTwice 2', 'updateNotLive 2'] }))).toEqual(['driver saw releaseTwice 2', 'driver saw updateNotLive 2']);
+  });
+});
+
+describe('quietBeforeChange', () => {
+  // mirror 2 of mm 0 on dev 0 still maps vpn 17 on the device; mirror 5 of mm 1 maps vpn 17 too.
+  const other: MirrorObs = [5, 1, 1, 'live', 0, [[17, 8, false, false]], [[17, 8, false, false]]];
+  const check = (ops: OpObs[]) => quietBeforeChange.check(obs({ mms: [MM0], pages: PAGES, mirrors: [mirror([[17, 3, true, false]], [[17, 3, true, false]]), other], ops }));
+
+  it('breaks while an invalidation of the mm covering a device pte commits or applies, naming op, mirror and vpn', () => {
+    expect(check([op(4, 'munmap', 16, 18, 'commit')])).toEqual(['op 4 (munmap of mm 0, phase commit): mirror 2 (dev 0) still maps vpn 17 (pfn 3) on the device']);
+    expect(check([op(4, 'migrate', 17, 18, 'apply')])).toHaveLength(1);
+  });
+
+  it('holds before commit (the device may still map the pages while its fence is pending), off the range, and for faults', () => {
+    for (const phase of ['created', 'start', 'update', 'wait'] as const) expect(check([op(4, 'munmap', 16, 18, phase)])).toEqual([]);
+    expect(check([op(4, 'munmap', 18, 20, 'commit')])).toEqual([]);
+    expect(check([op(4, 'wfault', 16, 18, 'walk')])).toEqual([]);
+  });
+
+  it('looks only at the mirrors of the op\'s mm', () => {
+    expect(check([[4, 'reclaim', 1, 0, 17, 'commit', 0, false, null]])).toEqual([]);
+    expect(check([[4, 'reclaim', 1, 17, 18, 'apply', 0, false, null]])).toEqual(['op 4 (reclaim of mm 1, phase apply): mirror 5 (dev 1) still maps vpn 17 (pfn 8) on the device']);
+  });
+});
+
+describe('pendingHoldsFence', () => {
+  const pending = (fence: number): Observation['pending'] => [[0, []], [1, [[fence, 2, 16, 18]]]];
+
+  it('holds when every queue entry names a listed pending fence', () => {
+    expect(pendingHoldsFence.check(obs({ fences: [[1, 1, 2, 3, 'pending', 1]], pending: pending(1) }))).toEqual([]);
+  });
+
+  it('breaks for an entry whose fence was freed, naming device and fence', () => {
+    expect(pendingHoldsFence.check(obs({ pending: pending(1) }))).toEqual(['dev 1 pending entry (fence 1, mirror 2, [16, 18)): fence 1 is not listed (freed while the device still holds it)']);
+  });
+
+  it('breaks for an entry whose fence is signaled or failed', () => {
+    expect(pendingHoldsFence.check(obs({ fences: [[1, 1, 2, 3, 'signaled', 1]], pending: pending(1) }))).toEqual(['dev 1 pending entry (fence 1, mirror 2, [16, 18)): fence 1 is signaled, not pending']);
+    expect(pendingHoldsFence.check(obs({ fences: [[1, 1, 2, 3, 'failed', 1]], pending: pending(1) }))).toHaveLength(1);
   });
 });

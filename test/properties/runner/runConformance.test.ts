@@ -67,6 +67,7 @@ describe('runConformance', () => {
       id: 'fewOps',
       rule: 'at most one op in flight',
       source: 'test',
+      reads: ['ops'],
       check: (o) => (o.ops.length > 1 ? [`ops ${o.ops.map((op) => op[0]).join(', ')} in flight`] : []),
     };
     const report = await runConformance({ parts: { ...agreeing, rules: [tooManyOps] }, budget });
