@@ -1,0 +1,34 @@
+/**
+ * `npm run mutation`: runs StrykerJS (stryker.config.mjs) over impl/, times it, prints the
+ * figures of its report with the survivors' ledger (bench/mutation-survivors.md, see
+ * mutationFigures.ts) and merges them into bench/results.json. Extra arguments go to Stryker
+ * (`npm run mutation -- --mutate impl/hmm/fault.ts` for one file: then nothing is merged).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { mutationFigures, survivors, type MutationReport } from './mutationFigures.js';
+
+const REPORT = 'reports/mutation/mutation.json';
+const LEDGER = 'bench/mutation-survivors.md';
+const RESULTS = 'bench/results.json';
+
+const extra = process.argv.slice(2);
+const started = performance.now();
+const run = spawnSync('npx', ['stryker', 'run', ...extra], { stdio: 'inherit' });
+const wallSeconds = Math.round((performance.now() - started) / 1000);
+if (run.status !== 0 || !existsSync(REPORT)) {
+  console.error(`mutation: stryker exited with ${run.status ?? run.signal}; no figures`);
+  process.exit(run.status === 0 ? 1 : (run.status ?? 1));
+}
+const report = JSON.parse(readFileSync(REPORT, 'utf8')) as MutationReport;
+const ledger = existsSync(LEDGER) ? readFileSync(LEDGER, 'utf8') : '';
+const f = mutationFigures(report, ledger);
+console.log(`mutation: ${f.mutationMutants} mutants, ${f.mutationKilled} killed, ${f.mutationTimedOut} timed out, ${f.mutationSurvived} survived, ${f.mutationNoCoverage} not covered, ${f.mutationEquivalent} equivalent (${LEDGER})`);
+console.log(`mutation score ${(100 * f.mutationScore).toFixed(1)}% = detected / (all - equivalent), wall time ${wallSeconds} s`);
+const unaccounted = survivors(report).length - f.mutationEquivalent;
+if (f.mutationUnaccounted > 0) console.log(`${f.mutationUnaccounted} of ${unaccounted} non-equivalent survivors have no row in ${LEDGER} yet`);
+if (extra.length === 0) {
+  const old = existsSync(RESULTS) ? (JSON.parse(readFileSync(RESULTS, 'utf8')) as Record<string, unknown>) : {};
+  writeFileSync(RESULTS, `${JSON.stringify({ ...old, ...f, mutationWallSeconds: wallSeconds }, null, 2)}\n`);
+  console.log(`merged the mutation figures into ${RESULTS}`);
+}
