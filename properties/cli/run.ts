@@ -12,6 +12,7 @@ import type { ConformanceParts } from '../runner/ports.js';
 import { progressPrinter, type ProgressSink } from '../runner/progressPrinter.js';
 import type { ConformanceReport } from '../runner/report.js';
 import { runConformance } from '../runner/runConformance.js';
+import { parseShard, shardSlice, type Shard } from '../runner/shard.js';
 import { formatSummary } from '../runner/summary.js';
 import { UsageError, parseArgs, type FlagValues } from './args.js';
 import { knownMutant } from './knownMutant.js';
@@ -28,10 +29,11 @@ const FLAGS = {
   path: { kind: 'string' },
   'replay-path': { kind: 'string' },
   mutant: { kind: 'string' },
+  shard: { kind: 'string' },
 } as const;
 
 const HELP = `usage: hmm-check run [--seed N] [--runs N] [--steps N] [--swarm] [--time-limit S] [--json] [--out DIR]
-                     [--mutant NAME]
+                     [--mutant NAME] [--shard I/N]
 
 Runs the model and the implementation in lockstep on generated command sequences, comparing
 results and observations and checking every rule of SPEC §6 after every command, then drains.
@@ -47,6 +49,8 @@ A failure is shrunk and printed as a program, a SPEC §8 trace and the command t
                     HTML report (DIR/report.html)
   --path P          replay one case: fast-check's path (with --seed, from a report)
   --replay-path R   the shrunk command sequence's replay path (from a report)
+  --shard I/N       run only slice I of N of the runs (1/N to N/N), for a CI matrix; join the
+                    shards' --json reports with hmm-check merge
   --mutant NAME     check a mutant of the implementation instead (names: hmm-check mutants
                     --help, impl/mutants); shows what a counterexample looks like
 
@@ -86,10 +90,23 @@ export function budgetOf(flags: FlagValues): RunBudget {
   };
 }
 
+/** The shard `--shard` names, checked against the budget; undefined without the flag. */
+function shardOf(flags: FlagValues): Shard | undefined {
+  const text = flags['shard'];
+  if (typeof text !== 'string') return undefined;
+  if (flags['path'] !== undefined) throw new UsageError(`flag '--shard' replays nothing: a --path names one run already`);
+  const shard = parseShard(text);
+  if ('error' in shard) throw new UsageError(`flag '--shard' ${shard.error}`);
+  const runs = budgetOf(flags).runs;
+  if (shardSlice(runs, shard).runs === 0) throw new UsageError(`flag '--shard' ${text} names no run: ${runs} runs cut into ${shard.count} shards leave shard ${shard.index} empty`);
+  return shard;
+}
+
 /** The body of `hmm-check run`; resolves to the exit code. Throws `UsageError` on bad flags. */
 export async function runRun(argv: readonly string[], deps: RunDeps = DEFAULT_DEPS): Promise<number> {
   const { flags } = parseArgs(argv, FLAGS);
   const budget = budgetOf(flags);
+  const shard = shardOf(flags);
   const parts = await deps.parts(typeof flags['mutant'] === 'string' ? flags['mutant'] : undefined);
   const progress = progressPrinter(deps.stderr);
   const report = await runConformance({
@@ -97,6 +114,7 @@ export async function runRun(argv: readonly string[], deps: RunDeps = DEFAULT_DE
     budget,
     ...(typeof flags['path'] === 'string' ? { path: flags['path'] } : {}),
     ...(typeof flags['replay-path'] === 'string' ? { replayPath: flags['replay-path'] } : {}),
+    ...(shard === undefined ? {} : { shard }),
     onProgress: progress.onProgress,
   });
   progress.done();

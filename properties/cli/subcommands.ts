@@ -1,10 +1,11 @@
 /** The subcommands of `hmm-check`, in the order `--help` lists them. */
 import { diagram } from './diagram.js';
 import { exploreCommand } from './explore.js';
+import { mergeCommand } from './merge.js';
 import { mutantsCommand } from './mutants.js';
 import { replay } from './replay.js';
 import { run } from './run.js';
 import { scenarios } from './scenarios.js';
 import type { Subcommand } from './subcommand.js';
 
-export const subcommands: readonly Subcommand[] = [run, replay, exploreCommand, scenarios, diagram, mutantsCommand];
+export const subcommands: readonly Subcommand[] = [run, replay, exploreCommand, scenarios, diagram, mutantsCommand, mergeCommand];

@@ -34,7 +34,10 @@ export interface ConformanceReport {
   readonly seed: number;
   /** The mutant of the implementation checked (`--mutant NAME`); absent for the implementation itself. */
   readonly mutant?: string;
+  /** The campaign's budget; with `shard`, this run did only its slice of `runs`. */
   readonly budget: { readonly runs: number; readonly steps: number; readonly swarm: boolean; readonly timeLimitSeconds: number | null };
+  /** Present with `--shard i/n`: which slice of the campaign this report covers (properties/runner/shard.ts). */
+  readonly shard?: { readonly index: number; readonly count: number };
   /** Property runs performed before the verdict (shrinking not included). */
   readonly runs: number;
   /** Commands applied in lockstep, drains and shrinking included. */

@@ -12,6 +12,7 @@ import type { ConformanceParts, CoverageSummary } from './ports.js';
 import { ProgressMeter, type Progress } from './progress.js';
 import { conformanceProperty, type PropertyArgs } from './property.js';
 import type { ConformanceReport } from './report.js';
+import { shardSlice, type Shard } from './shard.js';
 
 /** What to check and how much. */
 export interface ConformanceOptions {
@@ -22,6 +23,8 @@ export interface ConformanceOptions {
   /** Replays one case: fast-check's `path` and the commands' `replayPath` (from a report). */
   readonly path?: string;
   readonly replayPath?: string;
+  /** Runs only this shard's slice of `budget.runs` (not with `path`). */
+  readonly shard?: Shard;
   /** Receives progress at most every 250 ms. */
   readonly onProgress?: (p: Progress) => void;
 }
@@ -42,9 +45,12 @@ export async function runConformance(o: ConformanceOptions): Promise<Conformance
     ...(o.replayPath === undefined ? {} : { replayPath: o.replayPath }),
     onRun: (n) => meter.tick(n),
   });
+  if (o.shard !== undefined && o.path !== undefined) throw new RangeError('runConformance: a shard and a replay path exclude each other');
+  const slice = o.shard === undefined ? null : shardSlice(budget.runs, o.shard);
   const details = fc.check(property, {
     seed: budget.seed,
-    numRuns: budget.runs,
+    numRuns: slice === null ? budget.runs : slice.runs,
+    ...(slice === null || slice.first === 0 ? {} : { path: `${slice.first}` }),
     ...(budget.timeLimitSeconds === undefined ? {} : { interruptAfterTimeLimit: budget.timeLimitSeconds * 1000 }),
     ...(o.path === undefined ? {} : { path: o.path, endOnFailure: true }),
   });
@@ -58,6 +64,7 @@ export async function runConformance(o: ConformanceOptions): Promise<Conformance
     elapsedSeconds: Math.round(elapsedMs) / 1000,
     coverage: coverage(),
     ...(o.parts.mutant === undefined ? {} : { mutant: o.parts.mutant }),
+    ...(o.shard === undefined ? {} : { shard: { index: o.shard.index, count: o.shard.count } }),
   };
   if (!details.failed) return { verdict: details.interrupted ? 'incomplete' : 'pass', ...base };
   const failure = details.errorInstance;

@@ -16,8 +16,9 @@ const coverageLine = (name: string, c: CoverageCount): string => {
 export function formatSummary(r: ConformanceReport): string {
   const b = r.budget;
   const limit = b.timeLimitSeconds === null ? '' : `, time limit ${b.timeLimitSeconds} s`;
+  const shard = r.shard === undefined ? '' : `, shard ${r.shard.index}/${r.shard.count}`;
   const lines = [
-    `hmm-check run: seed ${r.seed}, ${b.runs} runs x up to ${b.steps} steps${b.swarm ? ', swarm' : ''}${limit}${r.mutant === undefined ? '' : `, implementation built with mutant ${r.mutant}`}`,
+    `hmm-check run: seed ${r.seed}, ${b.runs} runs x up to ${b.steps} steps${b.swarm ? ', swarm' : ''}${shard}${limit}${r.mutant === undefined ? '' : `, implementation built with mutant ${r.mutant}`}`,
     `runs       ${r.runs}`,
     `commands   ${r.commands} in ${r.elapsedSeconds.toFixed(1)} s (${r.commandsPerSecond} commands/s)`,
     `coverage   ${coverageLine('states', r.coverage.states)}`,
