@@ -2,6 +2,7 @@
 export * from './address.js';
 export * from './command.js';
 export * from './observation.js';
+export * from './observedParts.js';
 export * from './result.js';
 export * from './vocabulary.js';
 export * from './world.js';

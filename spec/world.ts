@@ -3,7 +3,7 @@
  * and what traces, the conformance runner and the explorer drive.
  */
 import type { Command } from './command.js';
-import type { Observation } from './observation.js';
+import type { Observation, ObservationPart } from './observation.js';
 import type { Result } from './result.js';
 
 /** The configuration of SPEC §1: the only setting is the number of devices. */
@@ -30,6 +30,12 @@ export interface World {
    * tables and pools): one message per breach, empty when sound. Optional; the model has none.
    */
   checkStructure?(): readonly string[];
+  /**
+   * The parts of the observation `observe()` reports, when not all (an implementation behind the
+   * process protocol may report a subset, docs/protocol.md): only these are compared, and only
+   * the rules reading nothing else are checked on it. Absent: every part.
+   */
+  readonly observes?: readonly ObservationPart[];
   /**
    * An independent copy in the same state, which evolves as the original would under the same
    * commands (the explorer's states). Optional; the model has none.

@@ -9,9 +9,11 @@
 import { readFile } from 'node:fs/promises';
 import { writeReportFile } from '../report/index.js';
 import type { WorldConfig, WorldFactory } from '../../spec/index.js';
-import { formatObservation, formatReplayReport, formatTraceError, parseTrace, replayTrace, type NamedWorld } from '../trace/index.js';
-import { UsageError, parseArgs } from './args.js';
+import { shellQuote } from '../runner/counterexample.js';
+import { formatObservation, formatReplayReport, formatTraceError, parseTrace, replayTrace, type NamedWorld, type Trace } from '../trace/index.js';
+import { UsageError, parseArgs, type FlagValues } from './args.js';
 import { knownMutant } from './knownMutant.js';
+import { implFlags } from './run.js';
 import { EXIT_COUNTEREXAMPLE, EXIT_PASS, EXIT_USAGE, type Subcommand } from './subcommand.js';
 
 /** Exit code when the model or the implementation cannot be loaded or built: a bug, not bad input. */
@@ -26,11 +28,19 @@ const IMPL: FactorySource = { name: 'impl', module: '../../impl/index.js', expor
 /** The implementation's factory, which takes the mutant's name as an option. */
 type MutantFactory = (config: WorldConfig, options: { readonly mutant: string }) => ReturnType<WorldFactory>;
 
+/** The implementation's process as a world to replay on, and how to end its session. */
+export interface ProcessLane {
+  readonly world: NamedWorld;
+  close(): void;
+}
+
 /** What `runReplay` needs from outside; tests pass fakes. */
 export interface ReplayDeps {
   readonly readText: (path: string) => Promise<string>;
   /** Builds the worlds to replay on (model first), or says why it cannot. */
   readonly buildWorlds: (config: WorldConfig, modelOnly: boolean, mutant?: string) => Promise<readonly NamedWorld[] | { readonly error: string }>;
+  /** `--impl COMMAND`: the implementation's process as a world; one that does not start or refuses hello is a UsageError. */
+  readonly processLane?: (command: string, timeoutSeconds: number, config: WorldConfig) => Promise<ProcessLane>;
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
 }
@@ -62,14 +72,30 @@ export async function buildWorlds(config: WorldConfig, modelOnly: boolean, mutan
   return worlds;
 }
 
+/** Opens the implementation behind `command` (docs/protocol.md) as the world `impl`. */
+async function processLane(command: string, timeoutSeconds: number, config: WorldConfig): Promise<ProcessLane> {
+  const protocol = await import('../protocol/index.js');
+  try {
+    const session = protocol.openImplementation(command, timeoutSeconds, config);
+    return { world: { name: 'impl', world: new protocol.ProcessWorld(session, config) }, close: () => session.close() };
+  } catch (e) {
+    if (e instanceof protocol.ProtocolStartError) throw new UsageError(e.message);
+    throw e;
+  }
+}
+
 const DEFAULT_DEPS: ReplayDeps = {
   readText: (path) => readFile(path, 'utf8'),
   buildWorlds,
+  processLane,
   stdout: (text) => void process.stdout.write(text),
   stderr: (text) => void process.stderr.write(text),
 };
 
-const FLAGS = { final: { kind: 'boolean' }, 'model-only': { kind: 'boolean' }, html: { kind: 'string' }, mutant: { kind: 'string' } } as const;
+const FLAGS = {
+  final: { kind: 'boolean' }, 'model-only': { kind: 'boolean' }, html: { kind: 'string' }, mutant: { kind: 'string' },
+  impl: { kind: 'string' }, 'impl-timeout': { kind: 'number', min: 0.001, max: 1e6 },
+} as const;
 
 /** The body of `hmm-check replay`, with its outside world injected; resolves to the exit code. */
 export async function runReplay(argv: readonly string[], deps: ReplayDeps = DEFAULT_DEPS): Promise<number> {
@@ -78,7 +104,7 @@ export async function runReplay(argv: readonly string[], deps: ReplayDeps = DEFA
     return code;
   };
   let file: string;
-  let flags: Readonly<Record<string, unknown>>;
+  let flags: FlagValues;
   try {
     const parsed = parseArgs(argv, FLAGS, 1);
     if (parsed.positional.length !== 1) throw new UsageError('needs one trace FILE (see --help)');
@@ -88,6 +114,7 @@ export async function runReplay(argv: readonly string[], deps: ReplayDeps = DEFA
       if (flags['model-only'] === true) throw new UsageError(`flag '--mutant' needs the implementation: drop '--model-only'`);
       await knownMutant(flags['mutant']);
     }
+    if (implFlags(flags) !== undefined && flags['model-only'] === true) throw new UsageError(`flag '--impl' needs the implementation: drop '--model-only'`);
   } catch (e) {
     if (e instanceof UsageError) return fail(e.message, EXIT_USAGE);
     throw e;
@@ -101,17 +128,36 @@ export async function runReplay(argv: readonly string[], deps: ReplayDeps = DEFA
   }
   const parsed = parseTrace(text);
   if (!parsed.ok) return fail(`${file}:${parsed.error.line}: ${parsed.error.message}`, EXIT_USAGE);
+  const impl = implFlags(flags);
+  let lane: ProcessLane | undefined;
+  try {
+    lane = impl === undefined ? undefined : await (deps.processLane ?? processLane)(impl.command, impl.timeoutSeconds, parsed.trace.config);
+  } catch (e) {
+    if (e instanceof UsageError) return fail(e.message, EXIT_USAGE);
+    throw e;
+  }
+  try {
+    return await replayOn(lane, file, parsed.trace, flags, deps, fail);
+  } finally {
+    lane?.close();
+  }
+}
+
+/** Replays on the model and the implementation (built in, a mutant, or the process of `lane`) and reports. */
+async function replayOn(lane: ProcessLane | undefined, file: string, trace: Trace, flags: FlagValues, deps: ReplayDeps, fail: (message: string, code: number) => number): Promise<number> {
   const mutant = typeof flags['mutant'] === 'string' ? flags['mutant'] : undefined;
-  const worlds = await deps.buildWorlds(parsed.trace.config, flags['model-only'] === true, mutant);
-  if ('error' in worlds) return fail(worlds.error, EXIT_INTERNAL);
+  const built = await deps.buildWorlds(trace.config, flags['model-only'] === true || lane !== undefined, mutant);
+  if ('error' in built) return fail(built.error, EXIT_INTERNAL);
+  const worlds = lane === undefined ? built : [...built, lane.world];
   const html = typeof flags['html'] === 'string' ? flags['html'] : undefined;
-  const outcome = replayTrace(parsed.trace, worlds, { record: html !== undefined });
+  const outcome = replayTrace(trace, worlds, { record: html !== undefined });
   const report = flags['final'] === true ? deps.stderr : deps.stdout;
   report(`${formatReplayReport(outcome, file, worlds.map((w) => w.name)).join('\n')}\n`);
   if (flags['final'] === true) deps.stdout(`${formatObservation(outcome.finalObservation)}\n`);
   if (html !== undefined) {
     try {
-      writeReportFile(html, { trace: parsed.trace, outcome, worlds: worlds.map((w) => w.name), source: file, replayCommand: `hmm-check replay ${file}${mutant === undefined ? '' : ` --mutant ${mutant}`}` });
+      const flagsText = `${mutant === undefined ? '' : ` --mutant ${mutant}`}${typeof flags['impl'] === 'string' ? ` --impl ${shellQuote(flags['impl'])}` : ''}`;
+      writeReportFile(html, { trace, outcome, worlds: worlds.map((w) => w.name), source: file, replayCommand: `hmm-check replay ${file}${flagsText}` });
     } catch (e) {
       return fail(`cannot write ${html}: ${e instanceof Error ? e.message : String(e)}`, EXIT_USAGE);
     }
@@ -120,7 +166,7 @@ export async function runReplay(argv: readonly string[], deps: ReplayDeps = DEFA
   return outcome.verdict === 'pass' ? EXIT_PASS : EXIT_COUNTEREXAMPLE;
 }
 
-const HELP = `usage: hmm-check replay FILE [--final] [--model-only] [--html OUT] [--mutant NAME]
+const HELP = `usage: hmm-check replay FILE [--final] [--model-only] [--html OUT] [--mutant NAME | --impl COMMAND [--impl-timeout S]]
 
 Replays the SPEC §8 trace FILE on the model and the implementation. After every line it
 checks the line's "expect", that both worlds give the same result and deep-equal
@@ -133,11 +179,16 @@ flags:
   --html OUT     also write a self-contained HTML report to OUT (timeline, observations, failure)
   --mutant NAME  replay on the implementation built with this mutant (impl/mutants), e.g. a
                  counterexample that hmm-check run --mutant NAME --out DIR wrote
+  --impl COMMAND an implementation the checker did not ship with, run with sh -c and spoken
+                 to over stdin/stdout (docs/protocol.md); only the observation parts it
+                 reports are compared, only the rules reading them checked
+  --impl-timeout S  seconds to wait for each answer (default 10)
 
 exit codes:
   0  every line passed
   1  a line failed (its number, command and what broke are printed)
-  2  bad usage or bad input (unreadable file, trace error: FILE:LINE: message)
+  2  bad usage or bad input (unreadable file, trace error: FILE:LINE: message, an --impl
+     that does not start or refuses hello)
   70 the model or the implementation could not be loaded or built
 `;
 

@@ -6,7 +6,9 @@
  * The model and the implementation are loaded with a dynamic import, so a broken `impl/` does
  * not break the other subcommands.
  */
-import { DEFAULT_BUDGET, type RunBudget } from '../runner/config.js';
+import { DEFAULT_TIMEOUT_SECONDS } from '../protocol/processSession.js';
+import { RULES } from '../rules/index.js';
+import { DEFAULT_BUDGET, DEFAULT_WORLD, type RunBudget } from '../runner/config.js';
 import { ARTIFACT_WRITERS, htmlReportArtifact, writeArtifacts } from '../runner/artifacts.js';
 import type { ConformanceParts } from '../runner/ports.js';
 import { progressPrinter, type ProgressSink } from '../runner/progressPrinter.js';
@@ -30,10 +32,19 @@ const FLAGS = {
   'replay-path': { kind: 'string' },
   mutant: { kind: 'string' },
   shard: { kind: 'string' },
+  impl: { kind: 'string' },
+  'impl-timeout': { kind: 'number', min: 0.001, max: 1e6 },
 } as const;
 
+/** Each rule and the observation parts it reads, for --help. */
+const RULE_READS = [
+  ...RULES.map((r) => `                      ${r.id.padEnd(20)} ${r.reads.join(', ')}`),
+  `                      ${'memoryIsMemory'.padEnd(20)} results only (always checked)`,
+  `                      ${'ptStructure'.padEnd(20)} the implementation's check answers (selfCheck)`,
+].join('\n');
+
 const HELP = `usage: hmm-check run [--seed N] [--runs N] [--steps N] [--swarm] [--time-limit S] [--json] [--out DIR]
-                     [--mutant NAME] [--shard I/N]
+                     [--shard I/N] [--mutant NAME | --impl COMMAND [--impl-timeout S]]
 
 Runs the model and the implementation in lockstep on generated command sequences, comparing
 results and observations and checking every rule of SPEC §6 after every command, then drains.
@@ -53,13 +64,28 @@ A failure is shrunk and printed as a program, a SPEC §8 trace and the command t
                     shards' --json reports with hmm-check merge
   --mutant NAME     check a mutant of the implementation instead (names: hmm-check mutants
                     --help, impl/mutants); shows what a counterexample looks like
+  --impl COMMAND    check an implementation the checker did not ship with: COMMAND is run with
+                    sh -c and spoken to over stdin/stdout (docs/protocol.md); its crash, hang or
+                    invalid answer is a counterexample of kind crash. Rules reading observation
+                    parts it does not report are skipped and listed. Rules and what they read:
+${RULE_READS}
+  --impl-timeout S  seconds to wait for each answer before the implementation counts as hung
+                    (default ${DEFAULT_TIMEOUT_SECONDS})
 
 exit: 0 pass, 1 counterexample, 2 bad usage or bad input, 3 incomplete`;
+
+/** The parts of a check of an implementation's process, and how to end its session. */
+export interface ProcessCheck {
+  readonly parts: ConformanceParts;
+  close(): void;
+}
 
 /** What `runRun` needs from outside; tests pass fakes. */
 export interface RunDeps {
   /** The parts, the implementation built with `mutant` when given; an unknown mutant is a UsageError. */
   readonly parts: (mutant?: string) => Promise<ConformanceParts>;
+  /** The parts for `--impl COMMAND`; an implementation that does not start or refuses hello is a UsageError. */
+  readonly processParts?: (command: string, timeoutSeconds: number) => Promise<ProcessCheck>;
   readonly stdout: (text: string) => void;
   readonly stderr: ProgressSink;
 }
@@ -68,6 +94,16 @@ const DEFAULT_DEPS: RunDeps = {
   parts: async (mutant) => {
     if (mutant !== undefined) await knownMutant(mutant);
     return (await import('../runner/defaultParts.js')).defaultParts(mutant);
+  },
+  processParts: async (command, timeoutSeconds) => {
+    const protocol = await import('../protocol/index.js');
+    try {
+      const session = protocol.openImplementation(command, timeoutSeconds, DEFAULT_WORLD);
+      return { parts: protocol.processParts(session), close: () => session.close() };
+    } catch (e) {
+      if (e instanceof protocol.ProtocolStartError) throw new UsageError(e.message);
+      throw e;
+    }
   },
   stdout: (text) => void process.stdout.write(text),
   stderr: { isTTY: process.stderr.isTTY === true, write: (text) => void process.stderr.write(text) },
@@ -107,7 +143,29 @@ export async function runRun(argv: readonly string[], deps: RunDeps = DEFAULT_DE
   const { flags } = parseArgs(argv, FLAGS);
   const budget = budgetOf(flags);
   const shard = shardOf(flags);
-  const parts = await deps.parts(typeof flags['mutant'] === 'string' ? flags['mutant'] : undefined);
+  const impl = implFlags(flags);
+  const check = impl === undefined ? undefined : await (deps.processParts ?? DEFAULT_DEPS.processParts!)(impl.command, impl.timeoutSeconds);
+  try {
+    return await checkWith(check?.parts ?? (await deps.parts(typeof flags['mutant'] === 'string' ? flags['mutant'] : undefined)), flags, budget, shard, deps);
+  } finally {
+    check?.close();
+  }
+}
+
+/** `--impl` and `--impl-timeout`, checked against `--mutant`. */
+export function implFlags(flags: FlagValues): { command: string; timeoutSeconds: number } | undefined {
+  const command = flags['impl'];
+  const timeout = flags['impl-timeout'];
+  if (command === undefined) {
+    if (timeout !== undefined) throw new UsageError(`flag '--impl-timeout' needs '--impl'`);
+    return undefined;
+  }
+  if (flags['mutant'] !== undefined) throw new UsageError(`flags '--impl' and '--mutant' exclude each other (a mutant is one of the built-in implementation)`);
+  if (typeof command !== 'string' || command.trim() === '') throw new UsageError(`flag '--impl' needs a command`);
+  return { command, timeoutSeconds: typeof timeout === 'number' ? timeout : DEFAULT_TIMEOUT_SECONDS };
+}
+
+async function checkWith(parts: ConformanceParts, flags: FlagValues, budget: RunBudget, shard: Shard | undefined, deps: RunDeps): Promise<number> {
   const progress = progressPrinter(deps.stderr);
   const report = await runConformance({
     parts,

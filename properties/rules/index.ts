@@ -1,6 +1,7 @@
 /** The rules of SPEC §6 as values, plus the two that need more than one observation. */
 export type { Rule } from './rule.js';
 export { RULES, checkRules, type RuleBreach } from './rules.js';
+export { rulesFor, type SkippedRule } from './rulesFor.js';
 export { mirrorWithinCpu } from './mirrorWithinCpu.js';
 export { deviceWithinMirror } from './deviceWithinMirror.js';
 export { dirtyImpliesWrite } from './dirtyImpliesWrite.js';

@@ -19,6 +19,8 @@ export interface CounterexampleSource {
   readonly args: PropertyArgs | null;
   /** The mutant the implementation was built with, repeated in the replay command. */
   readonly mutant?: string;
+  /** Other flags the replay command repeats (`--impl '...'`). */
+  readonly flags?: string;
   readonly shrinks: number;
 }
 
@@ -29,9 +31,14 @@ export function replayPathOf(commands: unknown): string | null {
   return m ? m[1]! : null;
 }
 
+/** A word for a POSIX shell, single-quoted: `'node adapter.mjs'`. */
+export function shellQuote(text: string): string {
+  return `'${text.replace(/'/g, `'\\''`)}'`;
+}
+
 /** The `hmm-check run` command line that replays the counterexample through fast-check. */
-export function replayCommand(budget: RunBudget, seed: number, path: string, replayPath: string | null, mutant?: string): string {
-  const parts = ['hmm-check run', ...(mutant === undefined ? [] : [`--mutant ${mutant}`]), `--seed ${seed}`, `--steps ${budget.steps}`];
+export function replayCommand(budget: RunBudget, seed: number, path: string, replayPath: string | null, mutant?: string, flags?: string): string {
+  const parts = ['hmm-check run', ...(mutant === undefined ? [] : [`--mutant ${mutant}`]), ...(flags === undefined ? [] : [flags]), `--seed ${seed}`, `--steps ${budget.steps}`];
   if (budget.swarm) parts.push('--swarm');
   parts.push(`--path '${path}'`);
   if (replayPath !== null) parts.push(`--replay-path '${replayPath}'`);
@@ -48,7 +55,7 @@ export function failingMark(f: FailureDetails): string {
     case 'rule':
       return `rule ${f.rule ?? '?'} broke${f.side === 'impl' ? ' (impl)' : ''}`;
     case 'crash':
-      return `${f.side ?? 'a world'} threw`;
+      return f.stderr !== undefined ? 'impl crashed' : `${f.side ?? 'a world'} threw`;
     case 'drainable':
       return 'drain ends here: not drained';
   }
@@ -67,7 +74,7 @@ export function counterexampleReport(s: CounterexampleSource): CounterexampleRep
     seed: s.seed,
     path: s.path,
     replayPath,
-    replay: replayCommand(s.budget, s.seed, s.path, replayPath, s.mutant),
+    replay: replayCommand(s.budget, s.seed, s.path, replayPath, s.mutant, s.flags),
     shrinks: s.shrinks,
   };
 }

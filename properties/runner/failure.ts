@@ -32,6 +32,8 @@ export interface FailureDetails {
   readonly implResult?: Result;
   /** The first difference of the two observations, as `- model` / `+ impl` lines. */
   readonly diff?: readonly string[];
+  /** For a crash of an implementation's process: the last lines of its standard error. */
+  readonly stderr?: readonly string[];
 }
 
 /** Thrown by the lockstep runner when a check fails. */

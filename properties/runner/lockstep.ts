@@ -7,7 +7,10 @@
  * `clone()`, which the explorer's soundness rests on (rule `implClone`): a clone taken before the
  * drain observes the same, and after the same drain commands it still does.
  */
-import { canonicalObservation, formatResult, sameResult, type Command, type Observation, type Result, type World } from '../../spec/index.js';
+import {
+  canonicalObservation, formatResult, observationPartsText, observesWhole, restrictObservation, sameResult,
+  type Command, type Observation, type ObservationPart, type Result, type World,
+} from '../../spec/index.js';
 import type { CommandSystem } from '../commands/index.js';
 import { formatCommand } from '../commands/index.js';
 import type { Rule } from '../rules/rule.js';
@@ -93,7 +96,15 @@ export class Lockstep implements CommandSystem {
    */
   private checkRules(command: Command, observation: Observation): void {
     for (const rule of this.rules) this.report(rule.id, 'both', command, rule.check(observation));
-    if (this.impl.checkStructure) this.report(PT_STRUCTURE, 'impl', command, this.impl.checkStructure());
+    if (this.impl.checkStructure) this.report(PT_STRUCTURE, 'impl', command, this.checkStructure(command));
+  }
+
+  private checkStructure(command: Command): readonly string[] {
+    try {
+      return this.impl.checkStructure!();
+    } catch (e) {
+      return this.crash('impl', `impl checkStructure() threw after ${formatCommand(command)}`, e);
+    }
   }
 
   private report(rule: string, side: 'impl' | 'both', command: Command, entities: readonly string[]): void {
@@ -125,11 +136,22 @@ export class Lockstep implements CommandSystem {
     }
   }
 
-  /** The cheap comparison: the canonical texts; the diff is computed only when they differ. */
+  /**
+   * The cheap comparison: the canonical texts; the diff is computed only when they differ. An
+   * implementation that reports part of the observation (`observes`) is compared on that part.
+   */
   private compare(m: Observation, i: Observation, where: string): void {
+    const parts = this.impl.observes;
+    if (!observesWhole(parts)) return this.compareParts(m, i, parts!, where);
     if (canonicalObservation(m) !== canonicalObservation(i)) {
       this.fail({ kind: 'observation', message: `observations differ ${where}`, diff: diffObservations(m, i) });
     }
+  }
+
+  private compareParts(m: Observation, i: Observation, parts: readonly ObservationPart[], where: string): void {
+    if (observationPartsText(m, parts) === observationPartsText(i, parts)) return;
+    const diff = diffObservations(restrictObservation(m, parts), restrictObservation(i, parts));
+    this.fail({ kind: 'observation', message: `observations differ ${where}`, diff });
   }
 
   /** Rule `implClone`: the copy's observation equals the implementation's. */
@@ -143,7 +165,8 @@ export class Lockstep implements CommandSystem {
 
   private crash(side: Side, what: string, e: unknown): never {
     const reason = e instanceof Error ? e.message : String(e);
-    return this.fail({ kind: 'crash', message: `${what}: ${reason}`, side });
+    const stderr = e instanceof Error && 'stderr' in e && Array.isArray(e.stderr) ? { stderr: e.stderr as string[] } : {};
+    return this.fail({ kind: 'crash', message: `${what}: ${reason}`, side, ...stderr });
   }
 
   private fail(details: Omit<FailureDetails, 'command' | 'at'>): never {

@@ -3,8 +3,10 @@
  * interfaces: the runner depends on these shapes, not on `model/` or `impl/` internals.
  * `defaultParts.ts` fills them with the real model, implementation and rules.
  */
-import type { Command, Observation, Result, World, WorldConfig } from '../../spec/index.js';
+import type { Command, Observation, ObservationPart, Result, World, WorldConfig } from '../../spec/index.js';
+import type { CommandSystem } from '../commands/index.js';
 import type { Rule } from '../rules/rule.js';
+import type { TranscriptEntry } from './transcript.js';
 
 /** `{reached, total, missing}` for states or transitions of the statecharts (SPEC §5). */
 export interface CoverageCount {
@@ -32,6 +34,30 @@ export interface MemoryCheck {
   after(command: Command, result: Result, observation: Observation): readonly string[];
 }
 
+/** One run's model and implementation driven together (the `Lockstep`, or a pipelined one). */
+export interface LockstepRun extends CommandSystem {
+  readonly transcript: readonly TranscriptEntry[];
+  /** SPEC §6 `drainable`; throws `ConformanceFailure`. */
+  drain(): void;
+}
+
+/** A check left out because the implementation does not report what it needs (docs/protocol.md). */
+export interface SkippedCheck {
+  /** A rule of SPEC §6, or `ptStructure`. */
+  readonly rule: string;
+  /** The observation parts it reads that were not declared, or `selfCheck`. */
+  readonly needs: readonly string[];
+}
+
+/** An implementation behind the process protocol: what it said in its hello answer. */
+export interface ImplementationInfo {
+  /** The `--impl` command. */
+  readonly command: string;
+  readonly name: string;
+  readonly observes: readonly ObservationPart[];
+  readonly selfCheck: boolean;
+}
+
 /** What one run is made of: a fresh model and implementation, and a fresh history check. */
 export interface ConformanceParts {
   /** A fresh reference world; it records statechart coverage into `coverage` when given. */
@@ -46,4 +72,12 @@ export interface ConformanceParts {
   readonly coverage?: CoverageSource;
   /** The mutant the implementation was built with (`hmm-check run --mutant NAME`), if any. */
   readonly mutant?: string;
+  /** Builds one run's lockstep system instead of `new Lockstep(model, impl, ...)` (a pipelined one). */
+  readonly lockstep?: (config: WorldConfig) => LockstepRun;
+  /** Checks the implementation cannot be held to, reported as `skippedRules`. */
+  readonly skippedRules?: readonly SkippedCheck[];
+  /** The implementation's process, when it is one (`--impl`). */
+  readonly implementation?: ImplementationInfo;
+  /** Flags that the replay commands of a counterexample repeat, e.g. `--impl './hmm-c'`. */
+  readonly replayFlags?: string;
 }

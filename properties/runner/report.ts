@@ -3,7 +3,7 @@
  * human summary is made from. This type is the documented shape of that object.
  */
 import type { FailureDetails } from './failure.js';
-import type { CoverageSummary } from './ports.js';
+import type { CoverageSummary, ImplementationInfo, SkippedCheck } from './ports.js';
 
 /** `pass`: no disagreement within the budget · `counterexample`: one was found (exit 1) · `incomplete`: `--time-limit` cut the run short (exit 3). */
 export type Verdict = 'pass' | 'counterexample' | 'incomplete';
@@ -46,6 +46,10 @@ export interface ConformanceReport {
   readonly elapsedSeconds: number;
   /** Statechart coverage over all runs: `{reached, total, missing}` for states and transitions. */
   readonly coverage: CoverageSummary;
+  /** The implementation's process (`--impl`): its command and what its hello answer declared. */
+  readonly implementation?: ImplementationInfo;
+  /** Checks left out because the implementation does not report what they read (`--impl`). */
+  readonly skippedRules?: readonly SkippedCheck[];
   /** Present iff `verdict` is `counterexample`. */
   readonly counterexample?: CounterexampleReport;
 }

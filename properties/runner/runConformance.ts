@@ -65,6 +65,8 @@ export async function runConformance(o: ConformanceOptions): Promise<Conformance
     coverage: coverage(),
     ...(o.parts.mutant === undefined ? {} : { mutant: o.parts.mutant }),
     ...(o.shard === undefined ? {} : { shard: { index: o.shard.index, count: o.shard.count } }),
+    ...(o.parts.implementation === undefined ? {} : { implementation: o.parts.implementation }),
+    ...(o.parts.skippedRules === undefined ? {} : { skippedRules: o.parts.skippedRules }),
   };
   if (!details.failed) return { verdict: details.interrupted ? 'incomplete' : 'pass', ...base };
   const failure = details.errorInstance;
@@ -78,6 +80,7 @@ export async function runConformance(o: ConformanceOptions): Promise<Conformance
     args: details.counterexample as PropertyArgs | null,
     shrinks: details.numShrinks,
     ...(o.parts.mutant === undefined ? {} : { mutant: o.parts.mutant }),
+    ...(o.parts.replayFlags === undefined ? {} : { flags: o.parts.replayFlags }),
   });
   return { verdict: 'counterexample', ...base, counterexample };
 }

@@ -5,8 +5,8 @@
  * world every rule of SPEC §6 (`RULES`), `memoryIsMemory`, and the world's own
  * `checkStructure()` (as rule `ptStructure`). It stops at the first failing line.
  */
-import { canonicalObservation, sameResult, type Command, type Observation, type Result } from '../../spec/index.js';
-import { MemoryIsMemory, checkRules, type RuleBreach } from '../rules/index.js';
+import { canonicalObservation, observationPartsText, observesWhole, restrictObservation, sameResult, type Command, type Observation, type Result } from '../../spec/index.js';
+import { MemoryIsMemory, RULES, checkRules, rulesFor, type RuleBreach } from '../rules/index.js';
 import { diffObservations } from './observationDiff.js';
 import type { NamedWorld, ReplayFailure, ReplayOptions, ReplayOutcome, ReplayRecord, WorldResult } from './replayOutcome.js';
 import { isCommandLine, type Trace, type TraceCommandLine } from './trace.js';
@@ -49,20 +49,32 @@ function compareResults(results: readonly WorldResult[], expect: Result | undefi
   return undefined;
 }
 
+/** A world that reports part of the observation (`observes`) is compared on that part. */
 function compareObservations(lanes: readonly Lane[]): ReplayFailure | undefined {
   const first = lanes[0]!;
   const text = canonicalObservation(first.observation);
   for (const lane of lanes.slice(1)) {
-    if (canonicalObservation(lane.observation) === text) continue;
+    const parts = lane.named.world.observes;
+    const whole = observesWhole(parts);
+    if (whole ? canonicalObservation(lane.observation) === text : observationPartsText(first.observation, parts) === observationPartsText(lane.observation, parts)) continue;
     const worlds = [first.named.name, lane.named.name] as const;
-    return { kind: 'observation-mismatch', worlds, diff: diffObservations(first.observation, lane.observation, worlds) };
+    const [a, b] = whole ? [first.observation, lane.observation] : [restrictObservation(first.observation, parts!), restrictObservation(lane.observation, parts!)];
+    return { kind: 'observation-mismatch', worlds, diff: diffObservations(a, b, worlds) };
   }
   return undefined;
 }
 
-function breachesOf(lane: Lane, command: Command, result: Result): RuleBreach[] {
-  const breaches = checkRules(lane.observation);
-  for (const message of lane.memory.after(command, result, lane.observation)) breaches.push({ rule: 'memoryIsMemory', message });
+/**
+ * The rules a world can be held to (those reading only what it reports), `memoryIsMemory` (fed
+ * the first world's observation when this one lacks parts: it needs `ops` and `next`), and its
+ * structure check.
+ */
+function breachesOf(lanes: readonly Lane[], lane: Lane, command: Command, result: Result): RuleBreach[] {
+  const parts = lane.named.world.observes;
+  const whole = observesWhole(parts);
+  const breaches = whole ? checkRules(lane.observation) : rulesFor(RULES, parts).checked.flatMap((r) => r.check(lane.observation).map((message) => ({ rule: r.id, message })));
+  const seen = whole ? lane.observation : lanes[0]!.observation;
+  for (const message of lane.memory.after(command, result, seen)) breaches.push({ rule: 'memoryIsMemory', message });
   for (const message of lane.named.world.checkStructure?.() ?? []) breaches.push({ rule: 'ptStructure', message });
   return breaches;
 }
@@ -72,7 +84,7 @@ function checkLine(lanes: readonly Lane[], line: TraceCommandLine, applied: Appl
   if (failure) return failure;
   for (let i = 0; i < lanes.length; i++) {
     const lane = lanes[i]!;
-    const breaches = breachesOf(lane, line.command, applied.results[i]!.result);
+    const breaches = breachesOf(lanes, lane, line.command, applied.results[i]!.result);
     if (breaches.length > 0) return { kind: 'rule', world: lane.named.name, rule: breaches[0]!.rule, breaches };
   }
   return undefined;

@@ -1,0 +1,163 @@
+/**
+ * The main thread's end of an implementation's process (docs/protocol.md, Transport): it starts
+ * COMMAND through the worker of `workerSource.ts`, posts request text, and takes answer lines
+ * one at a time, blocking in `Atomics.wait` until the worker has something or the per-request
+ * timeout passes, then reading it with `receiveMessageOnPort`. So the checker stays synchronous
+ * (a `World` whose calls return values) while the worker reads the process's pipes whenever
+ * data comes. One channel (one worker) serves every process of a check: a restart is a new
+ * generation, and lines of an older generation are dropped.
+ */
+import { MessageChannel, Worker, receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
+import { StderrTail } from './stderrTail.js';
+import { WORKER_SOURCE, type FromWorker, type ToWorker } from './workerSource.js';
+
+/** How waiting for an answer ended when no line came. */
+export type ChannelEnd =
+  | { readonly end: 'exit' | 'eof'; readonly exit?: { readonly code: number | null; readonly signal: string | null } }
+  | { readonly end: 'timeout' }
+  | { readonly end: 'spawn'; readonly why: string };
+
+/** Process groups still running, killed when the checker exits (a hung process must not outlive it). */
+const running = new Set<number>();
+let exitHookInstalled = false;
+
+function killGroup(pid: number): void {
+  try {
+    process.kill(-pid, 'SIGKILL');
+  } catch {
+    // already gone
+  }
+}
+
+function installExitHook(): void {
+  if (exitHookInstalled) return;
+  exitHookInstalled = true;
+  process.on('exit', () => {
+    for (const pid of running) killGroup(pid);
+  });
+}
+
+/** One implementation process at a time, spoken to line by line. */
+export class ProcessChannel {
+  private readonly worker: Worker;
+  private readonly port: MessagePort;
+  private readonly counter = new Int32Array(new SharedArrayBuffer(4));
+  private gen = 0;
+  private pid: number | undefined;
+  private lines: string[] = [];
+  private head = 0;
+  private ended: ChannelEnd | undefined;
+  private eof = false;
+  /** The current process's standard error. */
+  stderr = new StderrTail();
+
+  constructor(readonly command: string) {
+    const { port1, port2 } = new MessageChannel();
+    this.port = port1;
+    this.worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { port: port2, signal: this.counter.buffer }, transferList: [port2] });
+    this.worker.unref();
+    installExitHook();
+  }
+
+  /** Starts a new process (killing the current one); waits until it runs or failed to start. */
+  start(timeoutMs: number): ChannelEnd | undefined {
+    this.kill();
+    this.gen++;
+    this.lines = [];
+    this.head = 0;
+    this.ended = undefined;
+    this.eof = false;
+    this.stderr = new StderrTail();
+    this.post({ start: this.command, gen: this.gen });
+    const deadline = performance.now() + timeoutMs;
+    while (this.pid === undefined && this.ended === undefined) if (!this.pump(deadline)) return { end: 'timeout' };
+    return this.ended;
+  }
+
+  /** Writes request text (newline-terminated lines) to the process's standard input. */
+  send(text: string): void {
+    if (this.ended === undefined) this.post({ send: text, gen: this.gen });
+  }
+
+  /** The next answer line, or how the wait ended: process gone, or `timeoutMs` without a line. */
+  next(timeoutMs: number): string | ChannelEnd {
+    if (this.head < this.lines.length) return this.take();
+    const deadline = performance.now() + timeoutMs;
+    for (;;) {
+      if (this.head < this.lines.length) return this.take();
+      if (this.ended !== undefined) return this.ended;
+      if (this.eof) return this.settle({ end: 'eof' });
+      if (!this.pump(deadline)) return { end: 'timeout' };
+    }
+  }
+
+  /** Kills the current process's group (SIGKILL); its remaining lines are dropped. */
+  kill(): void {
+    if (this.pid === undefined) return;
+    this.post({ kill: this.gen });
+    running.delete(this.pid);
+    this.pid = undefined;
+    this.ended ??= { end: 'exit' };
+  }
+
+  /** Ends the session: closes standard input, waits up to `graceMs` for a clean exit, then kills. */
+  close(graceMs = 1000): void {
+    if (this.pid !== undefined && this.ended === undefined) {
+      this.post({ end: this.gen });
+      const deadline = performance.now() + graceMs;
+      while (this.ended === undefined && this.pump(deadline)) this.head = this.lines.length;
+    }
+    this.kill();
+    void this.worker.terminate();
+  }
+
+  private take(): string {
+    const line = this.lines[this.head++]!;
+    if (this.head > 4096 && this.head * 2 > this.lines.length) {
+      this.lines = this.lines.slice(this.head);
+      this.head = 0;
+    }
+    return line;
+  }
+
+  /** After end of output: wait a little for the exit status, which makes a better message. */
+  private settle(end: { end: 'eof' }): ChannelEnd {
+    const deadline = performance.now() + 200;
+    while (this.ended === undefined && this.pump(deadline));
+    return this.ended ?? end;
+  }
+
+  private post(message: ToWorker): void {
+    this.worker.postMessage(message);
+  }
+
+  /** Handles every waiting message, or waits until one comes; false when the deadline passed first. */
+  private pump(deadline: number): boolean {
+    for (;;) {
+      const seen = Atomics.load(this.counter, 0);
+      let got = false;
+      for (let m = receiveMessageOnPort(this.port); m !== undefined; m = receiveMessageOnPort(this.port)) {
+        got = true;
+        this.handle(m.message as FromWorker);
+      }
+      if (got) return true;
+      const left = deadline - performance.now();
+      if (left <= 0) return false;
+      Atomics.wait(this.counter, 0, seen, left);
+    }
+  }
+
+  private handle(m: FromWorker): void {
+    if (m.gen !== this.gen) return;
+    if ('lines' in m) for (const line of m.lines) this.lines.push(line);
+    else if ('stderr' in m) this.stderr.push(m.stderr);
+    else if ('eof' in m) this.eof = true;
+    else if ('pid' in m) {
+      this.pid = m.pid;
+      running.add(m.pid);
+    } else if ('exit' in m) {
+      if (this.pid !== undefined) running.delete(this.pid);
+      this.ended = { end: 'exit', exit: m.exit };
+    } else this.ended = { end: 'spawn', why: m.spawnError };
+  }
+}
