@@ -17,11 +17,23 @@ function partValue(o: Observation, part: ObservationPart): unknown {
   return { pfn, mirror, op, fence, mm };
 }
 
-/** The canonical text of `parts` of `o`: `{"mms":[...],"next":{...}}`, keys in SPEC §7 order. */
+const NEXT_KEYS = ['pfn', 'mirror', 'op', 'fence', 'mm'] as const;
+const ALL_KEYS: readonly string[] = [...OBSERVATION_PARTS, ...NEXT_KEYS];
+
+/**
+ * The canonical text of `parts` of `o`: `{"mms":[...],"next":{...}}`, keys in SPEC §7 order.
+ * JSON.stringify with a key list orders and filters the keys of objects (the observation and
+ * its `next`; everything else is arrays and scalars) without building a copy.
+ */
 export function observationPartsText(o: Observation, parts: readonly ObservationPart[] = OBSERVATION_PARTS): string {
-  const out: Record<string, unknown> = {};
-  for (const p of OBSERVATION_PARTS) if (parts.includes(p)) out[p] = partValue(o, p);
-  return JSON.stringify(out);
+  const keys = parts.length === OBSERVATION_PARTS.length ? ALL_KEYS : keyList(parts);
+  return JSON.stringify(o, keys as string[]);
+}
+
+function keyList(parts: readonly ObservationPart[]): string[] {
+  const keys: string[] = OBSERVATION_PARTS.filter((p) => parts.includes(p));
+  if (parts.includes('next')) keys.push(...NEXT_KEYS);
+  return keys;
 }
 
 /** `o` with the parts not in `parts` emptied (a world of no devices' initial values), for diffs. */

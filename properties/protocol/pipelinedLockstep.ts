@@ -1,167 +1,89 @@
 /**
- * The lockstep run with an implementation's process, pipelined (docs/protocol.md, Pipelining):
- * each command is applied to the model at once and checked there (rules of SPEC §6 on the
- * model's observation, `memoryIsMemory`), while the implementation's requests (the command,
- * `observe`, `check`) go out in batches and their answers are read later, in order, compared
- * with what the model said as text (a result's JSON, the canonical text of the declared parts of
- * the observation, an empty breach list). The process works on one batch while the checker runs
- * the model on the next, so the two cores of a machine both work.
+ * A pipelined lockstep run as fast-check sees it. fast-check shrinks a failing sequence over the
+ * commands that *ran*; a speculative run (speculativeRun.ts) runs commands past the one that
+ * fails before it reads the answer that shows the failure, so driven by `fc.modelRun` it would
+ * hand the shrinker more commands than a run one request at a time, and shrinking would go
+ * differently. So the speculative run is a first pass of its own over the generated commands
+ * (the same `Tracker` moves, resolving the same ids), and `fc.modelRun` then drives this
+ * replay of its outcome: the same commands, the same `next` counters, and the exact failure
+ * thrown at the command (or in the drain) where a run one request at a time throws it. With the
+ * same seed, a pipelined check and an unpipelined one take the same runs, shrinks and
+ * counterexample: pipelining changes the speed only.
  *
- * Pipelining only decides *whether* a run fails. Once anything looks wrong (an answer that
- * differs, a crash, a broken rule or memory check, the drain), the run is done again one request
- * at a time by the plain `Lockstep` on a fresh model and a `ProcessWorld` reset on the session,
- * up to the suspicious command, and that run's `ConformanceFailure` is thrown: so the failure,
- * its command index, its message and its transcript are exactly what a run without pipelining
- * gives. An implementation that passes the second time answered differently to the same
- * commands: a `crash` counterexample says so.
+ * The generated commands are fast-check's wrappers around our `IndexedCommand`s; the first pass
+ * takes the command out of its wrapper (`cmd`, so the wrapper does not count as run). If that
+ * ever fails (fast-check changed), the speculative run is driven directly: each run's failure
+ * is still exact, only shrinking may take another path.
  */
-import { observationPartsText, type Command, type Observation, type World, type WorldConfig } from '../../spec/index.js';
-import { formatCommand } from '../commands/index.js';
-import { leftInFlight, drainThrough, type Rule } from '../rules/index.js';
+import type { Command, CommandName, Observation } from '../../spec/index.js';
+import { IndexedCommand, Tracker, formatCommand } from '../commands/index.js';
 import { ConformanceFailure } from '../runner/failure.js';
-import type { Lockstep } from '../runner/lockstep.js';
-import type { LockstepRun, MemoryCheck } from '../runner/ports.js';
+import type { LockstepRun } from '../runner/ports.js';
 import type { TranscriptEntry } from '../runner/transcript.js';
-import { readBreaches, readObservation, readReady, readResult, type Answer, type HelloAnswer } from './answers.js';
-import { ImplementationCrash } from './implementationCrash.js';
-import type { ProcessSession } from './processSession.js';
-import { CHECK_REQUEST, OBSERVE_REQUEST, commandRequest } from './requests.js';
+import type { SpeculativeRun } from './speculativeRun.js';
 
-/** Requests in flight before the checker starts reading answers, and how many it leaves in flight. */
-export const PIPELINE_HIGH = 192;
-export const PIPELINE_LOW = 64;
-
-/** What an answer must be: the text the model predicts, and a reader for other formattings of it. */
-interface Expected {
-  /** Transcript index of the command it belongs to (-1: the initial reset and observe). */
-  readonly at: number;
-  readonly text: string;
-  /** The answer's value printed the way `text` was (called only when the texts differ). */
-  readonly same: (answer: string) => boolean;
+/** One property run's inputs: the kinds it leaves out (swarm) and fast-check's commands. */
+export interface RunPlan {
+  readonly leftOut: readonly CommandName[];
+  readonly commands: Iterable<unknown>;
 }
 
-const EMPTY_BREACHES = '{"breaches":[]}';
+/** The `IndexedCommand` a generated command is, or wraps; undefined if neither. */
+function indexedOf(c: unknown): IndexedCommand | undefined {
+  if (c instanceof IndexedCommand) return c;
+  const inner = c !== null && typeof c === 'object' && 'cmd' in c ? c.cmd : undefined;
+  return inner instanceof IndexedCommand ? inner : undefined;
+}
 
-/** The pipelined lockstep run of one property run. */
-export class PipelinedLockstep implements LockstepRun {
-  readonly transcript: TranscriptEntry[] = [];
-  private observation!: Observation;
-  private readonly expected: Expected[] = [];
-  private head = 0;
-  private drainFrom: number | undefined;
-  private readonly hello: HelloAnswer;
+/** The run of `plan` on a speculative run: replayed for fast-check when its commands can be looked at. */
+export function pipelinedRun(speculative: () => SpeculativeRun, plan: RunPlan): LockstepRun {
+  const commands = [...plan.commands].map(indexedOf);
+  if (commands.some((c) => c === undefined)) return speculative();
+  return new PipelinedLockstep(speculative(), commands as IndexedCommand[], plan.leftOut);
+}
 
-  /**
-   * `exact` builds the one-request-at-a-time `Lockstep` of this run on fresh worlds (its impl a
-   * `ProcessWorld` on `session`), with the same rules and a fresh memory check.
-   */
+/** The outcome of a finished speculative run, replayed command by command. */
+class PipelinedLockstep implements LockstepRun {
+  transcript: TranscriptEntry[] = [];
+  private readonly failure: { readonly error: ConformanceFailure; readonly in: 'init' | 'apply' | 'drain' } | undefined;
+
   constructor(
-    private readonly model: World,
-    private readonly session: ProcessSession,
-    private readonly config: WorldConfig,
-    private readonly rules: readonly Rule[],
-    private readonly memory: MemoryCheck | undefined,
-    private readonly exact: () => Lockstep,
+    private readonly run: SpeculativeRun,
+    commands: readonly IndexedCommand[],
+    leftOut: readonly CommandName[],
   ) {
-    this.hello = session.hello;
+    const tracker = new Tracker(new Set(leftOut));
+    let failure: PipelinedLockstep['failure'];
     try {
-      this.observation = model.observe();
-      session.postReset(config);
-    } catch {
-      this.suspect(-1);
+      for (const c of commands) if (c.check(tracker)) c.run(tracker, run);
+      run.drain();
+    } catch (e) {
+      if (!(e instanceof ConformanceFailure)) throw e;
+      failure = { error: e, in: run.failedIn };
     }
-    this.expect(-1, '{"ready":1}', (t) => valueIs(readReady(t), () => true));
-    this.postObserve(-1, this.observation);
+    this.failure = failure;
   }
 
   get next(): Observation['next'] {
-    return this.observation.next;
-  }
-
-  /** The model's observation after the last command. */
-  get current(): Observation {
-    return this.observation;
+    return this.run.nexts[this.transcript.length - 1] ?? this.run.current.next;
   }
 
   apply(command: Command): void {
-    const at = this.transcript.length;
-    let observation: Observation;
-    try {
-      const result = this.model.apply(command);
-      this.transcript.push({ command, model: result, impl: result });
-      observation = this.model.observe();
-      this.session.post(commandRequest(command));
-      const text = JSON.stringify(result);
-      this.expect(at, text, (t) => valueIs(readResult(t), (r) => JSON.stringify(r) === text));
-      this.postObserve(at, observation);
-      if (this.hello.selfCheck) {
-        this.session.post(CHECK_REQUEST);
-        this.expect(at, EMPTY_BREACHES, (t) => valueIs(readBreaches(t), (b) => b.length === 0));
-      }
-    } catch {
-      if (this.transcript.length === at) this.transcript.push({ command });
-      return this.suspect(at);
+    const entry = this.run.transcript[this.transcript.length];
+    if (entry === undefined || formatCommand(entry.command) !== formatCommand(command)) {
+      throw new Error(`pipelined run: fast-check replayed ${formatCommand(command)} where the first pass applied ${entry === undefined ? 'nothing' : formatCommand(entry.command)}`);
     }
-    this.observation = observation;
-    if (this.rules.some((rule) => rule.check(observation).length > 0)) this.suspect(at);
-    if (this.memory && this.memory.after(command, this.transcript[at]!.model!, observation).length > 0) this.suspect(at);
-    if (this.session.pending > PIPELINE_HIGH) this.read(PIPELINE_LOW);
+    this.transcript.push(entry);
+    const f = this.failure;
+    if (f !== undefined && f.in !== 'drain' && f.error.transcript.length === this.transcript.length) throw f.error;
   }
 
   drain(): void {
-    this.drainFrom = this.transcript.length;
-    drainThrough(() => this.observation, (command) => this.apply(command));
-    this.read(0);
-    if (leftInFlight(this.observation).length > 0) this.suspect(this.transcript.length);
-  }
-
-  private postObserve(at: number, observation: Observation): void {
-    this.session.post(OBSERVE_REQUEST);
-    const parts = this.hello.observes;
-    const text = observationPartsText(observation, parts);
-    this.expect(at, text, (t) => valueIs(readObservation(t, parts, this.config.devices), (o) => observationPartsText(o, parts) === text));
-  }
-
-  private expect(at: number, text: string, same: (answer: string) => boolean): void {
-    this.expected.push({ at, text, same });
-  }
-
-  /** Reads answers in order until at most `left` requests are in flight; any doubt is `suspect`. */
-  private read(left: number): void {
-    while (this.session.pending > left) {
-      const want = this.expected[this.head++]!;
-      let answer: string;
-      try {
-        answer = this.session.take((t) => ({ value: t }));
-      } catch (e) {
-        if (e instanceof ImplementationCrash) return this.suspect(want.at);
-        throw e;
-      }
-      if (answer !== want.text && !want.same(answer)) this.suspect(want.at);
+    if (this.failure === undefined) {
+      this.transcript = [...this.run.transcript];
+      return;
     }
-    this.expected.splice(0, this.head);
-    this.head = 0;
+    this.transcript = [...this.failure.error.transcript];
+    throw this.failure.error;
   }
-
-  /**
-   * The run failed at or before transcript index `at` (or in the drain): run it again one request
-   * at a time up to there and throw what that run throws.
-   */
-  private suspect(at: number): never {
-    const lockstep = this.exact();
-    const drainFrom = this.drainFrom ?? Infinity;
-    const upTo = Math.min(at + 1, drainFrom, this.transcript.length);
-    for (const entry of this.transcript.slice(0, upTo)) lockstep.apply(entry.command);
-    if (at >= drainFrom) lockstep.drain();
-    const last = this.transcript[Math.min(at, this.transcript.length - 1)];
-    const where = last === undefined ? 'initially' : `at ${formatCommand(last.command)}`;
-    const message = `the implementation answered differently ${where} when the same commands were sent again one at a time (is it deterministic?)`;
-    const details = last === undefined ? { kind: 'crash' as const, message, side: 'impl' as const } : { kind: 'crash' as const, message, side: 'impl' as const, command: formatCommand(last.command), at: Math.min(at, this.transcript.length - 1) + 1 };
-    throw new ConformanceFailure(details, this.transcript.slice(0, Math.max(0, at + 1)));
-  }
-}
-
-/** True when the answer is a value that `ok` accepts. */
-function valueIs<T>(answer: Answer<T>, ok: (value: T) => boolean): boolean {
-  return 'value' in answer && ok(answer.value);
 }

@@ -48,6 +48,8 @@ export class ProcessChannel {
   private head = 0;
   private ended: ChannelEnd | undefined;
   private eof = false;
+  /** Standard output after its last newline. */
+  private partial = '';
   /** The current process's standard error. */
   stderr = new StderrTail();
 
@@ -67,6 +69,7 @@ export class ProcessChannel {
     this.head = 0;
     this.ended = undefined;
     this.eof = false;
+    this.partial = '';
     this.stderr = new StderrTail();
     this.post({ start: this.command, gen: this.gen });
     const deadline = performance.now() + timeoutMs;
@@ -111,6 +114,18 @@ export class ProcessChannel {
     void this.worker.terminate();
   }
 
+  /** Appends the complete lines of `chunk` (the rest waits for the next chunk). */
+  private split(chunk: string): void {
+    let from = 0;
+    for (let nl = chunk.indexOf('\n'); nl >= 0; nl = chunk.indexOf('\n', from)) {
+      const piece = chunk.slice(from, nl);
+      this.lines.push(this.partial === '' ? piece : this.partial + piece);
+      this.partial = '';
+      from = nl + 1;
+    }
+    if (from < chunk.length) this.partial += chunk.slice(from);
+  }
+
   private take(): string {
     const line = this.lines[this.head++]!;
     if (this.head > 4096 && this.head * 2 > this.lines.length) {
@@ -149,9 +164,13 @@ export class ProcessChannel {
 
   private handle(m: FromWorker): void {
     if (m.gen !== this.gen) return;
-    if ('lines' in m) for (const line of m.lines) this.lines.push(line);
+    if ('out' in m) this.split(m.out);
     else if ('stderr' in m) this.stderr.push(m.stderr);
-    else if ('eof' in m) this.eof = true;
+    else if ('eof' in m) {
+      if (this.partial !== '') this.lines.push(this.partial);
+      this.partial = '';
+      this.eof = true;
+    }
     else if ('pid' in m) {
       this.pid = m.pid;
       running.add(m.pid);

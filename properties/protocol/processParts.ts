@@ -4,14 +4,15 @@
  * implementation; the implementation a `ProcessWorld` per run on one session; the rules of
  * SPEC §6 whose `reads` the hello answer declared (the others reported as skipped, and
  * `ptStructure` when there is no `selfCheck`); and, unless `pipeline` is off, each run a
- * `PipelinedLockstep`.
+ * pipelined run (pipelinedLockstep.ts).
  */
 import { RULES, rulesFor } from '../rules/index.js';
 import { defaultParts } from '../runner/defaultParts.js';
 import { shellQuote } from '../runner/counterexample.js';
 import { Lockstep, PT_STRUCTURE } from '../runner/lockstep.js';
 import type { ConformanceParts, SkippedCheck } from '../runner/ports.js';
-import { PipelinedLockstep } from './pipelinedLockstep.js';
+import { pipelinedRun } from './pipelinedLockstep.js';
+import { SpeculativeRun } from './speculativeRun.js';
 import { DEFAULT_TIMEOUT_SECONDS, type ProcessSession } from './processSession.js';
 import { ProcessWorld } from './processWorld.js';
 
@@ -47,5 +48,6 @@ export function processParts(session: ProcessSession, options: ProcessPartsOptio
   };
   if (options.pipeline === false) return parts;
   const exact = (config: Parameters<ConformanceParts['impl']>[0]) => () => new Lockstep(base.model(config), impl(config), rules, base.memory?.());
-  return { ...parts, lockstep: (config) => new PipelinedLockstep(base.model(config), session, config, rules, base.memory?.(), exact(config)) };
+  const speculative = (config: Parameters<ConformanceParts['impl']>[0]) => () => new SpeculativeRun(base.model(config), session, config, rules, base.memory?.(), exact(config));
+  return { ...parts, lockstep: (config, run) => pipelinedRun(speculative(config), run) };
 }

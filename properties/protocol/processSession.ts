@@ -22,6 +22,9 @@ export const DEFAULT_TIMEOUT_SECONDS = 10;
  */
 export const START_TIMEOUT_SECONDS = 10;
 
+/** Requests handed to the worker in one message when pipelining. */
+export const SEND_BATCH = 48;
+
 /** The implementation cannot be used at all: it does not start or its hello fails (exit 2). */
 export class ProtocolStartError extends Error {
   override readonly name = 'ProtocolStartError';
@@ -34,6 +37,9 @@ export class ProcessSession {
   private head = 0;
   private alive = false;
   private helloAnswer: HelloAnswer | undefined;
+  /** Requests queued but not yet handed to the worker. */
+  private outgoing = '';
+  private unsent = 0;
 
   constructor(
     readonly command: string,
@@ -78,16 +84,28 @@ export class ProcessSession {
     this.take(readReady);
   }
 
-  /** Sends one request line. */
+  /**
+   * Queues one request line. Lines go to the process in batches (one message to the worker per
+   * `SEND_BATCH` requests), and at the latest when an answer is taken.
+   */
   post(request: string): void {
     this.inFlight.push(request);
-    this.channel.send(request);
+    this.outgoing += request;
+    if (++this.unsent >= SEND_BATCH) this.send();
+  }
+
+  private send(): void {
+    if (this.unsent === 0) return;
+    this.channel.send(this.outgoing);
+    this.outgoing = '';
+    this.unsent = 0;
   }
 
   /** The oldest request's answer, read by `read`; throws `ImplementationCrash` if there is none. */
   take<T>(read: (text: string) => Answer<T>, timeoutSeconds = this.timeoutSeconds): T {
     const request = this.inFlight[this.head];
     if (request === undefined) throw new Error('ProcessSession: take() with no request in flight');
+    this.send();
     const line = this.channel.next(timeoutSeconds * 1000);
     if (typeof line !== 'string') this.crash(this.endFacts(request, line, timeoutSeconds));
     this.head++;
@@ -123,6 +141,8 @@ export class ProcessSession {
   }
 
   private start(config: WorldConfig): HelloAnswer {
+    this.outgoing = '';
+    this.unsent = 0;
     this.inFlight.length = 0;
     this.head = 0;
     const timeout = Math.max(this.timeoutSeconds, START_TIMEOUT_SECONDS);
@@ -145,6 +165,8 @@ export class ProcessSession {
   }
 
   private crash(facts: CrashFacts): never {
+    this.outgoing = '';
+    this.unsent = 0;
     this.channel.kill();
     this.alive = false;
     this.inFlight.length = 0;

@@ -23,7 +23,7 @@ export type ToWorker =
 /** Messages from the worker: answer lines, stderr lines, end of output, exit, or a failed spawn. */
 export type FromWorker =
   | { readonly gen: number; readonly pid: number }
-  | { readonly gen: number; readonly lines: readonly string[] }
+  | { readonly gen: number; readonly out: string }
   | { readonly gen: number; readonly stderr: readonly string[] }
   | { readonly gen: number; readonly eof: true }
   | { readonly gen: number; readonly exit: { readonly code: number | null; readonly signal: string | null } }
@@ -71,12 +71,11 @@ function start(command, gen) {
   children.set(gen, child);
   child.on('error', (e) => post({ gen, spawnError: String(e && e.message ? e.message : e) }));
   child.stdin.on('error', () => {});
-  const out = lineSplitter(gen, 'lines');
   const err = lineSplitter(gen, 'stderr');
   child.stdout.setEncoding('utf8');
   child.stderr.setEncoding('utf8');
-  child.stdout.on('data', out.data);
-  child.stdout.on('end', () => { out.end(); post({ gen, eof: true }); });
+  child.stdout.on('data', (chunk) => post({ gen, out: chunk }));
+  child.stdout.on('end', () => post({ gen, eof: true }));
   child.stderr.on('data', err.data);
   child.stderr.on('end', err.end);
   // 'close' comes once the process has exited and its pipes are drained, so every line it wrote

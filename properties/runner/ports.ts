@@ -3,7 +3,7 @@
  * interfaces: the runner depends on these shapes, not on `model/` or `impl/` internals.
  * `defaultParts.ts` fills them with the real model, implementation and rules.
  */
-import type { Command, Observation, ObservationPart, Result, World, WorldConfig } from '../../spec/index.js';
+import type { Command, CommandName, Observation, ObservationPart, Result, World, WorldConfig } from '../../spec/index.js';
 import type { CommandSystem } from '../commands/index.js';
 import type { Rule } from '../rules/rule.js';
 import type { TranscriptEntry } from './transcript.js';
@@ -72,8 +72,11 @@ export interface ConformanceParts {
   readonly coverage?: CoverageSource;
   /** The mutant the implementation was built with (`hmm-check run --mutant NAME`), if any. */
   readonly mutant?: string;
-  /** Builds one run's lockstep system instead of `new Lockstep(model, impl, ...)` (a pipelined one). */
-  readonly lockstep?: (config: WorldConfig) => LockstepRun;
+  /**
+   * Builds one run's lockstep system instead of `new Lockstep(model, impl, ...)` (a pipelined
+   * one), given the run's generated commands and the kinds it leaves out.
+   */
+  readonly lockstep?: (config: WorldConfig, run: { readonly leftOut: readonly CommandName[]; readonly commands: Iterable<unknown> }) => LockstepRun;
   /** Checks the implementation cannot be held to, reported as `skippedRules`. */
   readonly skippedRules?: readonly SkippedCheck[];
   /** The implementation's process, when it is one (`--impl`). */

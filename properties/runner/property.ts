@@ -31,7 +31,7 @@ export function conformanceProperty(parts: ConformanceParts, s: PropertySettings
   const constraints = { maxCommands: s.steps, size: 'max' as const, ...(s.replayPath === undefined ? {} : { replayPath: s.replayPath }) };
   const commands = fc.commands([commandArbitrary(s.scope)], constraints) as fc.Arbitrary<Iterable<IndexedCommand>>;
   return fc.property(leftOut, commands, (kinds, cmds) => {
-    const lockstep = parts.lockstep?.(s.config) ?? new Lockstep(parts.model(s.config), parts.impl(s.config), parts.rules, parts.memory?.());
+    const lockstep = parts.lockstep?.(s.config, { leftOut: kinds, commands: cmds }) ?? new Lockstep(parts.model(s.config), parts.impl(s.config), parts.rules, parts.memory?.());
     try {
       fc.modelRun(() => ({ model: new Tracker(new Set(kinds)), real: lockstep }), cmds);
       lockstep.drain();
