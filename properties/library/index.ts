@@ -1,0 +1,2 @@
+/** The library API of hmm-model: the conformance check as a function. */
+export { checkConformance, type CheckOptions } from './checkConformance.js';
