@@ -3,7 +3,7 @@
  * cost, commit against a raw loop, conformance throughput, explorer rate, the mutant kill figures and
  * the cost of the mutant mechanism). Prints figures and
  * merges them into bench/results.json. `--write-workload FILE` writes the speed workload as a
- * SPEC §8 trace; `--only speed,memory,range,clear,conformance,explorer,mutants,overhead`
+ * SPEC §8 trace; `--only speed,memory,range,clear,conformance,explorer,mutants,overhead,protocol`
  * runs a subset.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -13,6 +13,7 @@ import { benchExplorer } from './explorer.js';
 import { benchMemory } from './memory.js';
 import { benchMutants } from './mutants.js';
 import { benchMutantsOverhead } from './mutantsOverhead.js';
+import { benchProtocol } from './protocol.js';
 import { benchRangeCost } from './rangeCost.js';
 import { benchSpeed } from './speed.js';
 import { buildWorkload, workloadTrace } from './workload.js';
@@ -29,7 +30,7 @@ function merge(figures: Record<string, number>): void {
   writeFileSync(RESULTS, JSON.stringify({ ...old, ...figures }, null, 2) + '\n');
 }
 
-const ALL = 'speed,memory,range,clear,conformance,explorer,mutants,overhead';
+const ALL = 'speed,memory,range,clear,conformance,explorer,mutants,overhead,protocol';
 
 async function main(): Promise<void> {
   const only = (arg('--only') ?? ALL).split(',');
@@ -87,6 +88,15 @@ async function main(): Promise<void> {
     figures.medianMsToKill = m.medianMsToKill;
     figures.shrunkWithin1_5xMinimalFraction = m.shrunkWithin1_5xMinimalFraction;
     figures.mutantsReachedByExplorer = m.comparisons.length;
+  }
+  if (only.includes('protocol')) {
+    const p = await benchProtocol();
+    const which = p.implementation === 'c' ? 'the C implementation c/hmm-c' : 'the JavaScript adapter test/protocol/adapter.mjs (c/hmm-c is not built)';
+    console.log(`protocol: ${Math.round(p.protocolCommandsPerSecond)} commands/s pipelined, ${Math.round(p.protocolUnpipelinedCommandsPerSecond)} one request at a time (${p.protocolPipeliningSpeedup}x), through ${which} (goal >= 20000 with c/hmm-c)`);
+    figures.protocolCommandsPerSecond = p.protocolCommandsPerSecond;
+    figures.protocolUnpipelinedCommandsPerSecond = p.protocolUnpipelinedCommandsPerSecond;
+    figures.protocolPipeliningSpeedup = p.protocolPipeliningSpeedup;
+    figures.protocolWithC = p.implementation === 'c' ? 1 : 0;
   }
   if (wl !== undefined && only.includes('overhead')) {
     figures.mutantOverheadPercent = benchMutantsOverhead(wl).mutantOverheadPercent;

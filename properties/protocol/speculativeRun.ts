@@ -28,8 +28,8 @@ import type { ProcessSession } from './processSession.js';
 import { CHECK_REQUEST, OBSERVE_REQUEST, commandRequest } from './requests.js';
 
 /** Requests in flight before the checker starts reading answers, and how many it leaves in flight. */
-export const PIPELINE_HIGH = 192;
-export const PIPELINE_LOW = 64;
+export const PIPELINE_HIGH = 384;
+export const PIPELINE_LOW = 96;
 
 /** What an answer must be: the text the model predicts, and a reader for other formattings of it. */
 interface Expected {
