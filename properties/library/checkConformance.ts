@@ -17,6 +17,7 @@ import type { ConformanceParts, SkippedCheck } from '../runner/ports.js';
 import type { Progress } from '../runner/progress.js';
 import type { ConformanceReport } from '../runner/report.js';
 import { runConformance } from '../runner/runConformance.js';
+import { parseShard } from '../runner/shard.js';
 import { DEFAULT_TIMEOUT_SECONDS, openImplementation, processParts } from '../protocol/index.js';
 
 /** What to check and how much: the flags of `hmm-check run` as fields. */
@@ -40,6 +41,8 @@ export interface CheckOptions {
   /** Replay one case: fast-check's path and the commands' replay path, from a report. */
   readonly path?: string;
   readonly replayPath?: string;
+  /** Run only shard `index` of `count` (1-based) of the runs, as `--shard i/n` (not with `path`). */
+  readonly shard?: { readonly index: number; readonly count: number };
   /** Write a counterexample's trace (`counterexample.ndjson`) and HTML report (`report.html`) here. */
   readonly out?: string;
   /** The world's configuration (default `{ devices: 2 }`). */
@@ -59,6 +62,11 @@ function budgetOf(o: CheckOptions): RunBudget {
   if (o.seed !== undefined && !Number.isSafeInteger(o.seed)) throw new RangeError(`checkConformance: seed must be an integer, not ${o.seed}`);
   if (o.timeLimitSeconds !== undefined && !(o.timeLimitSeconds > 0)) throw new RangeError(`checkConformance: timeLimitSeconds must be positive, not ${o.timeLimitSeconds}`);
   if (o.replayPath !== undefined && o.path === undefined) throw new RangeError('checkConformance: replayPath needs path');
+  if (o.shard !== undefined) {
+    const parsed = parseShard(`${o.shard.index}/${o.shard.count}`);
+    if ('error' in parsed) throw new RangeError(`checkConformance: shard ${parsed.error}`);
+    if (o.path !== undefined) throw new RangeError('checkConformance: a shard replays nothing: path names one run already');
+  }
   return {
     seed: o.seed ?? DEFAULT_BUDGET.seed,
     runs: o.runs ?? DEFAULT_BUDGET.runs,
@@ -91,6 +99,7 @@ export async function checkConformance(options: CheckOptions): Promise<Conforman
       parts, budget, config,
       ...(options.path === undefined ? {} : { path: options.path }),
       ...(options.replayPath === undefined ? {} : { replayPath: options.replayPath }),
+      ...(options.shard === undefined ? {} : { shard: options.shard }),
       ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
     });
     const cx = report.counterexample;

@@ -51,6 +51,11 @@ describe('checkConformance', () => {
     expect(again.counterexample!.program).toEqual(cx.program);
   });
 
+  it('runs one shard of the runs, as --shard does', async () => {
+    const r = await checkConformance({ impl: (c) => createImplWorld(c), runs: 30, steps: 20, shard: { index: 2, count: 3 } });
+    expect(r).toMatchObject({ verdict: 'pass', runs: 10, shard: { index: 2, count: 3 } });
+  });
+
   it('checks an implementation process given as a command', async () => {
     const r = await checkConformance({ command: adapter(), runs: 10, steps: 40 });
     expect(r).toMatchObject({ verdict: 'pass', implementation: { name: 'ts-adapter 1.0' } });
@@ -65,5 +70,6 @@ describe('checkConformance', () => {
     await expect(checkConformance({ impl, replayPath: 'AA' })).rejects.toThrow('replayPath needs path');
     await expect(checkConformance({ impl, config: { devices: 9 } })).rejects.toThrow('config.devices must be an integer from 1 to 8, not 9');
     await expect(checkConformance({})).rejects.toThrow('give exactly one of impl (a world factory) and command');
+    await expect(checkConformance({ impl, shard: { index: 3, count: 2 } })).rejects.toThrow('checkConformance: shard needs a shard index from 1 to 2, not 3');
   });
 });
