@@ -6,10 +6,14 @@
  * pipelining buys. The implementation is the C one, `c/hmm-c`, when it is built, otherwise the
  * JavaScript adapter of the TypeScript implementation (`test/protocol/adapter.mjs`); the figures
  * say which. A warm-up run lets the JIT settle; the pipelined figure is the median of three.
+ * The same budget checked in-process (model against the TypeScript implementation, no process)
+ * in the same bench gives `protocolVsInProcess`, which moves less with the machine's load than
+ * either figure alone.
  */
 import { accessSync, constants } from 'node:fs';
 import { resolve } from 'node:path';
 import { openImplementation, processParts } from '../properties/protocol/index.js';
+import { defaultParts } from '../properties/runner/defaultParts.js';
 import { DEFAULT_SEED } from '../properties/runner/config.js';
 import { runConformance } from '../properties/runner/runConformance.js';
 
@@ -46,6 +50,8 @@ export interface ProtocolFigures {
   readonly protocolCommandsPerSecond: number;
   readonly protocolUnpipelinedCommandsPerSecond: number;
   readonly protocolPipeliningSpeedup: number;
+  /** Pipelined through the process over the in-process check of the same budget, same bench. */
+  readonly protocolVsInProcess: number;
 }
 
 /** Measures the protocol's throughput pipelined (median of 3) and one request at a time. */
@@ -56,10 +62,12 @@ export async function benchProtocol(runs = 600, unpipelinedRuns = 150): Promise<
   for (let i = 0; i < 3; i++) pipelined.push(await commandsPerSecond(impl.command, true, DEFAULT_SEED, runs));
   const median = pipelined.sort((a, b) => a - b)[1]!;
   const unpipelined = await commandsPerSecond(impl.command, false, DEFAULT_SEED, unpipelinedRuns);
+  const inProcess = await runConformance({ parts: defaultParts(), budget: { seed: DEFAULT_SEED, runs, steps: 200, swarm: false } });
   return {
     implementation: impl.name,
     protocolCommandsPerSecond: median,
     protocolUnpipelinedCommandsPerSecond: unpipelined,
     protocolPipeliningSpeedup: Math.round((median / unpipelined) * 10) / 10,
+    protocolVsInProcess: Math.round((median / inProcess.commandsPerSecond) * 100) / 100,
   };
 }

@@ -26,11 +26,12 @@ export const writeTraceArtifact: ArtifactWriter = async (dir, _report, cx) => {
 export const REPORT_FILE = 'report.html';
 
 /** A writer of `report.html`: the counterexample's trace replayed, recorded, on fresh worlds of `parts`. */
-export function htmlReportArtifact(parts: Pick<ConformanceParts, 'model' | 'impl' | 'mutant'>): ArtifactWriter {
+export function htmlReportArtifact(parts: Pick<ConformanceParts, 'model' | 'impl' | 'mutant' | 'implementation'>): ArtifactWriter {
+  const label = parts.mutant !== undefined ? `impl (mutant ${parts.mutant})` : parts.implementation !== undefined ? `impl (${parts.implementation.name}, replayed through its process)` : 'impl';
   return async (dir, _report, cx) => {
     const worlds = (config: Parameters<ConformanceParts['model']>[0]) => [
       { name: 'model', world: parts.model(config) },
-      { name: parts.mutant === undefined ? 'impl' : `impl (mutant ${parts.mutant})`, world: parts.impl(config) },
+      { name: label, world: parts.impl(config) },
     ];
     const config = JSON.parse(cx.trace.slice(0, cx.trace.indexOf('\n'))).config;
     return [writeTraceReport(dir, cx.trace, worlds(config), { replayCommand: cx.replay, name: REPORT_FILE })];

@@ -3,7 +3,9 @@
  * checks, in this order: the line's `expect` on each world, that all worlds gave the same
  * result, that their observations are deep-equal (by `canonicalObservation`), then on each
  * world every rule of SPEC §6 (`RULES`), `memoryIsMemory`, and the world's own
- * `checkStructure()` (as rule `ptStructure`). It stops at the first failing line.
+ * `checkStructure()` (as rule `ptStructure`). It stops at the first failing line. A world that
+ * reports part of the observation (`observes`, docs/protocol.md) is compared on that part and
+ * held to the rules that read nothing else.
  */
 import { canonicalObservation, observationPartsText, observesWhole, restrictObservation, sameResult, type Command, type Observation, type Result } from '../../spec/index.js';
 import { MemoryIsMemory, RULES, checkRules, rulesFor, type RuleBreach } from '../rules/index.js';

@@ -30,7 +30,7 @@ describe('a pipelined check finds exactly what a check one request at a time fin
     ['a pass', '', 15, 60],
     ['a wrong result', '--fault wrong:read', 200, 40],
     ['an observation that drifts', '--fault skew:munmap', 60, 40],
-    ['a crash', '--fault exit:fork', 40, 15],
+    ['a crash', '--fault exit:fork', 40, 8],
     ['a skipped check (partial observation)', '--observes mms,pages,ops,next --no-self-check', 15, 60],
   ] as const) {
     it(name, async () => {

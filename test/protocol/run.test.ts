@@ -9,6 +9,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runMutants } from '../../properties/cli/mutants.js';
 import { adapter, replay, run, runJson } from './harness.js';
 
 const EXAMPLE = 'test/fixtures/examples/fence_eagain_signal_wait.ndjson';
@@ -31,7 +32,7 @@ describe('hmm-check run --impl', () => {
 
   it('an implementation that exits on fork: a crash at fork(mm0) quoting its sanitizer summary, trace and report written', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'hmm-impl-'));
-    const { code, report } = await runJson(['--impl', adapter('--fault exit:fork'), '--runs', '50', '--steps', '20', '--out', dir]);
+    const { code, report } = await runJson(['--impl', adapter('--fault exit:fork'), '--runs', '50', '--steps', '8', '--out', dir]);
     expect(code).toBe(1);
     const cx = report.counterexample!;
     expect(cx.failure).toMatchObject({ kind: 'crash', side: 'impl', command: 'fork(mm0)', at: 1 });
@@ -42,7 +43,7 @@ describe('hmm-check run --impl', () => {
     expect(cx.replay).toContain(`--impl '${adapter('--fault exit:fork').replace(/'/g, `'\\''`)}'`);
     expect(readFileSync(join(dir, 'counterexample.ndjson'), 'utf8')).toBe(cx.trace);
     const html = readFileSync(join(dir, 'report.html'), 'utf8');
-    expect(html).toContain('FAIL: impl threw');
+    expect(html).toContain('FAIL: impl (ts-adapter 1.0, replayed through its process) threw');
     expect(html).toContain('SUMMARY: AddressSanitizer');
   });
 
@@ -54,13 +55,13 @@ describe('hmm-check run --impl', () => {
   });
 
   it('an implementation that prints garbage: a crash quoting the line, its escape sequence escaped', async () => {
-    const { report } = await runJson(['--impl', adapter('--fault garbage:fork'), '--runs', '50', '--steps', '20']);
+    const { report } = await runJson(['--impl', adapter('--fault garbage:fork'), '--runs', '50', '--steps', '8']);
     expect(report.counterexample!.program).toEqual(FORK_ALONE);
     expect(report.counterexample!.failure.message).toBe('impl threw at fork(mm0): invalid answer "Segmentation fault\\u001b[2J (not JSON)" instead of its result: not JSON');
   });
 
   it('an implementation that answers {"error":...}: a crash quoting its text', async () => {
-    const { report } = await runJson(['--impl', adapter('--fault error:fork'), '--runs', '50', '--steps', '20']);
+    const { report } = await runJson(['--impl', adapter('--fault error:fork'), '--runs', '50', '--steps', '8']);
     expect(report.counterexample!.program).toEqual(FORK_ALONE);
     expect(report.counterexample!.failure.message).toBe('impl threw at fork(mm0): the implementation answered {"error":...} instead of its result: "cannot fork yet"');
   });
@@ -110,6 +111,8 @@ describe('hmm-check run --impl', () => {
     expect(refused).toMatchObject({ code: 2, err: `--impl '${adapter('--hello-error')}': hello refused: "this adapter refuses to say hello"\n` });
     expect((await run(['--impl', adapter(), '--mutant', 'migrateDropsDirty'])).err).toContain(`flags '--impl' and '--mutant' exclude each other`);
     expect((await run(['--impl-timeout', '3'])).err).toBe(`flag '--impl-timeout' needs '--impl'\n`);
+    // The kill matrix hunts mutants of the built-in implementation only.
+    await expect(runMutants(['--impl', adapter()])).rejects.toThrow(`unknown flag '--impl' (see --help)`);
   });
 });
 
