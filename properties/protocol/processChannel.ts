@@ -17,6 +17,9 @@ export type ChannelEnd =
   | { readonly end: 'timeout' }
   | { readonly end: 'spawn'; readonly why: string };
 
+/** The longest answer line taken whole (an observation of about a million mapped pages). */
+export const MAX_LINE = 64 * 1024 * 1024;
+
 /** Process groups still running, killed when the checker exits (a hung process must not outlive it). */
 const running = new Set<number>();
 let exitHookInstalled = false;
@@ -124,6 +127,12 @@ export class ProcessChannel {
       from = nl + 1;
     }
     if (from < chunk.length) this.partial += chunk.slice(from);
+    // An answer line that never ends is cut into lines of MAX_LINE characters: the first is an
+    // invalid answer, which ends the session, instead of growing until memory runs out.
+    while (this.partial.length > MAX_LINE) {
+      this.lines.push(this.partial.slice(0, MAX_LINE));
+      this.partial = this.partial.slice(MAX_LINE);
+    }
   }
 
   private take(): string {

@@ -51,6 +51,11 @@ function lineSplitter(gen, key) {
     data(chunk) {
       const parts = (partial + chunk).split('\n');
       partial = parts.pop();
+      // A line without end (megabytes of log without a newline) is cut, not kept growing.
+      if (partial.length > 65536) {
+        parts.push(partial);
+        partial = '';
+      }
       if (parts.length > 0) post({ gen, [key]: parts });
     },
     end() {

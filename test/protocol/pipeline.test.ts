@@ -13,10 +13,10 @@ import { adapter } from './harness.js';
 const sessions: ProcessSession[] = [];
 afterAll(() => sessions.forEach((s) => s.close()));
 
-async function check(flags: string, pipeline: boolean, runs: number, steps: number): Promise<ConformanceReport> {
+async function check(flags: string, pipeline: boolean, runs: number, steps: number, swarm = false): Promise<ConformanceReport> {
   const session = openImplementation(adapter(flags), 10, { devices: 2 });
   sessions.push(session);
-  return runConformance({ parts: processParts(session, { pipeline }), budget: { seed: 12, runs, steps, swarm: false } });
+  return runConformance({ parts: processParts(session, { pipeline }), budget: { seed: 12, runs, steps, swarm } });
 }
 
 /** The report without its timings. */
@@ -40,6 +40,12 @@ describe('a pipelined check finds exactly what a check one request at a time fin
       expect(pipelined.verdict).toBe(flags === '' || flags.startsWith('--observes') ? 'pass' : 'counterexample');
     });
   }
+
+  it('a wrong result in swarm mode (runs leave command kinds out)', async () => {
+    const pipelined = await check('--fault wrong:read', true, 300, 60, true);
+    expect(pipelined.verdict).toBe('counterexample');
+    expect(verdictOf(pipelined)).toEqual(verdictOf(await check('--fault wrong:read', false, 300, 60, true)));
+  });
 
   it('an implementation that answers differently when requests come together is reported as such', async () => {
     const r = await check('--fault batch:read', true, 200, 40);
