@@ -22,7 +22,7 @@ export const DEFAULT_TIMEOUT_SECONDS = 10;
  */
 export const START_TIMEOUT_SECONDS = 10;
 
-/** Requests handed to the worker in one message when pipelining. */
+/** Requests handed to the worker in one message when pipelining (each message wakes the worker thread, a reschedule on a loaded machine). */
 export const SEND_BATCH = 96;
 
 /** The implementation cannot be used at all: it does not start or its hello fails (exit 2). */

@@ -15,7 +15,7 @@
  * gives. An implementation that passes the second time answered differently to the same
  * commands: a `crash` counterexample says so.
  */
-import { observationPartsText, type Command, type Observation, type World, type WorldConfig } from '../../spec/index.js';
+import { observationPartsText, type Command, type Observation, type Result, type World, type WorldConfig } from '../../spec/index.js';
 import { formatCommand } from '../commands/index.js';
 import { leftInFlight, drainThrough, type Rule } from '../rules/index.js';
 import { ConformanceFailure } from '../runner/failure.js';
@@ -89,27 +89,29 @@ export class SpeculativeRun implements LockstepRun {
 
   apply(command: Command): void {
     const at = this.transcript.length;
+    let result: Result;
     let observation: Observation;
     try {
-      const result = this.model.apply(command);
-      this.transcript.push({ command, model: result, impl: result });
+      result = this.model.apply(command);
       observation = this.model.observe();
-      this.session.post(commandRequest(command));
-      const text = JSON.stringify(result);
-      this.expect(at, text, (t) => valueIs(readResult(t), (r) => JSON.stringify(r) === text));
-      this.postObserve(at, observation);
-      if (this.hello.selfCheck) {
-        this.session.post(CHECK_REQUEST);
-        this.expect(at, EMPTY_BREACHES, (t) => valueIs(readBreaches(t), (b) => b.length === 0));
-      }
     } catch {
-      if (this.transcript.length === at) this.transcript.push({ command });
+      // The model threw (a bug of the model): the exact run reports it as a crash of the model.
+      this.transcript.push({ command });
       return this.suspect(at);
+    }
+    this.transcript.push({ command, model: result, impl: result });
+    this.session.post(commandRequest(command));
+    const text = JSON.stringify(result);
+    this.expect(at, text, (t) => valueIs(readResult(t), (r) => JSON.stringify(r) === text));
+    this.postObserve(at, observation);
+    if (this.hello.selfCheck) {
+      this.session.post(CHECK_REQUEST);
+      this.expect(at, EMPTY_BREACHES, (t) => valueIs(readBreaches(t), (b) => b.length === 0));
     }
     this.observation = observation;
     this.nexts.push(observation.next);
     if (this.rules.some((rule) => rule.check(observation).length > 0)) this.suspect(at);
-    if (this.memory && this.memory.after(command, this.transcript[at]!.model!, observation).length > 0) this.suspect(at);
+    if (this.memory && this.memory.after(command, result, observation).length > 0) this.suspect(at);
     if (this.session.pending > PIPELINE_HIGH) this.read(PIPELINE_LOW);
   }
 
