@@ -160,7 +160,8 @@ out:
 int bench_dense(u64 n)
 {
 	struct hmm_pt pt;
-	u64 vpn, hpte, seen = 0;
+	struct hmm_pt_walk w;
+	u64 vpn, seen = 0;
 	size_t bytes;
 
 	if (n == 0 || n > HMM_PT_LIMIT)
@@ -172,8 +173,8 @@ int bench_dense(u64 n)
 			hmm_pt_fini(&pt);
 			return 1;
 		}
-	hmm_pt_for_each(&pt, vpn, hpte, 0, HMM_PT_LIMIT)
-		seen++;
+	hmm_pt_for_each(&pt, &w, 0, HMM_PT_LIMIT)
+		seen += w.entry == hpte_mk(w.idx + 1, true, false);
 	bytes = pt.bytes;
 	hmm_pt_fini(&pt);
 	printf("{\"ptes\":%llu,\"bytes\":%zu,\"bytesPerPte\":%.4f,\"walked\":%llu}\n",

@@ -40,29 +40,29 @@ static void check_tables(struct hmm_world *world, struct check_ctx *ctx)
 			 (unsigned long long)mirror->id);
 		hmm_pt_check(&to_dmirror(mirror)->dpt, name, breach, ctx);
 	}
-	hmm_pt_check(&world->pool.pages, "page pool", breach, ctx);
 	hmm_pt_check(&world->op_index, "op index", breach, ctx);
 }
 
 /* Counts the CPU ptes mapping each pfn into @counts (pfn -> count). */
 static void count_mappings(struct hmm_world *world, struct hmm_pt *counts, struct check_ctx *ctx)
 {
-	u64 vpn, pte, pfn;
+	struct hmm_pt_walk w;
 	char msg[128];
 	size_t i;
+	u64 pfn;
 
 	for (i = 0; i < world->nr_mms; i++)
-		hmm_pt_for_each(&world->mms[i]->pt, vpn, pte, 0, HMM_PT_LIMIT) {
-			if (!pte_present(pte))
+		hmm_pt_for_each(&world->mms[i]->pt, &w, 0, HMM_PT_LIMIT) {
+			if (!pte_present(w.entry))
 				continue;
-			pfn = pte_pfn(pte);
+			pfn = pte_pfn(w.entry);
 			if (page_lookup(&world->pool, pfn)) {
 				if (!hmm_pt_set(counts, pfn, hmm_pt_get(counts, pfn) + 1))
 					continue;
 				snprintf(msg, sizeof(msg), "out of memory counting mappings");
 			} else {
 				snprintf(msg, sizeof(msg), "mm %zu vpn %llu maps pfn %llu, not allocated",
-					 i, (unsigned long long)vpn, (unsigned long long)pfn);
+					 i, (unsigned long long)w.idx, (unsigned long long)pfn);
 			}
 			breach(ctx, msg);
 		}
@@ -72,18 +72,17 @@ static void check_mapcounts(struct hmm_world *world, struct check_ctx *ctx)
 {
 	struct hmm_pt counts;
 	struct page *page;
-	u64 pfn, entry, n;
 	char msg[128];
+	u64 n;
 
 	hmm_pt_init(&counts);
 	count_mappings(world, &counts, ctx);
-	hmm_pt_for_each(&world->pool.pages, pfn, entry, 0, HMM_PT_LIMIT) {
-		page = (struct page *)(uintptr_t)entry;
-		n = hmm_pt_get(&counts, pfn);
+	for_each_page(&world->pool, page) {
+		n = hmm_pt_get(&counts, page->pfn);
 		if (n == page->mapcount)
 			continue;
 		snprintf(msg, sizeof(msg), "page %llu has mapcount %u but %llu CPU ptes map it",
-			 (unsigned long long)pfn, page->mapcount, (unsigned long long)n);
+			 (unsigned long long)page->pfn, page->mapcount, (unsigned long long)n);
 		breach(ctx, msg);
 	}
 	hmm_pt_fini(&counts);

@@ -25,20 +25,19 @@ struct dmirror *dmirror_create(struct dmirror_device *ddev, struct mm_struct *mm
  */
 void dmirror_drop_range(struct dmirror *dm, u64 start, u64 end)
 {
-	u64 vpn, dpte;
+	struct hmm_pt_walk w;
 
-	hmm_pt_for_each(&dm->dpt, vpn, dpte, start, end) {
-		hmm_pt_clear(&dm->dpt, vpn);
+	hmm_pt_for_each(&dm->dpt, &w, start, end) {
+		hmm_pt_clear(&dm->dpt, w.idx);
 #ifdef MUTANT_device_dirty_lost
 		/*
 		 * MUTANT: the driver forgets to report the dirty bit of the ptes it drops (an
 		 * invalidation callback that clears the device table without a
 		 * set_page_dirty()): the device's writes are lost at reclaim.
 		 */
-		(void)dpte;
 #else
-		if (hpte_dirty(dpte))
-			hmm_mirror_report_dirty(&dm->mirror, vpn, hpte_pfn(dpte));
+		if (hpte_dirty(w.entry))
+			hmm_mirror_report_dirty(&dm->mirror, w.idx, hpte_pfn(w.entry));
 #endif
 	}
 }
@@ -89,11 +88,11 @@ int dmirror_write(struct dmirror *dm, u64 vpn, s64 value)
 /* After a fault's commit: the device maps what HMM's mirror ptes map, clean. */
 int dmirror_map_range(struct dmirror *dm, u64 start, u64 end)
 {
-	u64 vpn, hpte;
+	struct hmm_pt_walk w;
 	int ret;
 
-	hmm_pt_for_each(&dm->mirror.pt, vpn, hpte, start, end) {
-		ret = hmm_pt_set(&dm->dpt, vpn, hpte & ~HPTE_DIRTY);
+	hmm_pt_for_each(&dm->mirror.pt, &w, start, end) {
+		ret = hmm_pt_set(&dm->dpt, w.idx, w.entry & ~HPTE_DIRTY);
 		if (ret)
 			return ret;
 	}

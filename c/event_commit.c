@@ -25,28 +25,28 @@ static u64 pte_mask(enum hmm_etype etype)
 static void commit_mirror(struct hmm_mirror *mirror, u64 start, u64 end, u64 mask)
 {
 	struct page_pool *pool = &mirror->mm->world->pool;
-	u64 vpn, hpte;
+	struct hmm_pt_walk w;
 
-	hmm_pt_for_each(&mirror->pt, vpn, hpte, start, end) {
+	hmm_pt_for_each(&mirror->pt, &w, start, end) {
 #ifdef MUTANT_harvest_after_mask
 		/*
 		 * MUTANT: the mask is applied before the dirty bit is read, so every mask
 		 * (none, VALID, VALID|WRITE) loses it and the page stays clean.
 		 */
-		hpte &= mask;
-		if (hpte)
-			*hmm_pt_slot(&mirror->pt, vpn) = hpte;
+		w.entry &= mask;
+		if (w.entry)
+			*w.slot = w.entry;
 		else
-			hmm_pt_clear(&mirror->pt, vpn);
-		if (hpte_dirty(hpte))
-			page_mkdirty_pfn(pool, hpte_pfn(hpte));
+			hmm_pt_clear(&mirror->pt, w.idx);
+		if (hpte_dirty(w.entry))
+			page_mkdirty_pfn(pool, hpte_pfn(w.entry));
 #else
-		if (hpte_dirty(hpte))
-			page_mkdirty_pfn(pool, hpte_pfn(hpte));
+		if (hpte_dirty(w.entry))
+			page_mkdirty_pfn(pool, hpte_pfn(w.entry));
 		if (mask)
-			*hmm_pt_slot(&mirror->pt, vpn) = hpte & mask;
+			*w.slot = w.entry & mask;
 		else
-			hmm_pt_clear(&mirror->pt, vpn);
+			hmm_pt_clear(&mirror->pt, w.idx);
 #endif
 	}
 }

@@ -13,6 +13,22 @@ struct hmm_pt_dir {
 	} e[HMM_PT_ENTRIES];
 };
 
+/*
+ * Freed directories are kept for reuse (a kmem_cache of directory pages): tables grow and
+ * shrink with every fault and invalidation, and a directory freed by a count dropping to
+ * 0 is all zeroes already, so reuse costs neither malloc() nor clearing. The sanitizer
+ * build keeps no cache, so ASan sees every use of a freed directory.
+ */
+#ifdef __SANITIZE_ADDRESS__
+#define PT_CACHE	false
+#else
+#define PT_CACHE	true
+#endif
+#define PT_CACHE_MAX	1024
+
+static struct hmm_pt_dir *pt_cache;	/* linked through e[0].dir */
+static unsigned int pt_cache_nr;
+
 static inline unsigned int pt_index(u64 idx, int level)
 {
 	return (idx >> (level * HMM_PT_SHIFT)) & (HMM_PT_ENTRIES - 1);
@@ -23,6 +39,7 @@ void hmm_pt_init(struct hmm_pt *pt)
 	pt->root = NULL;
 	pt->nr = 0;
 	pt->bytes = 0;
+	pt->gen = 0;
 }
 
 static void pt_free_dir(struct hmm_pt_dir *dir, int level)
@@ -41,9 +58,12 @@ static void pt_free_dir(struct hmm_pt_dir *dir, int level)
 /* Frees every directory: O(directories), whatever the table maps. */
 void hmm_pt_fini(struct hmm_pt *pt)
 {
+	unsigned long gen = pt->gen + 1;
+
 	if (pt->root)
 		pt_free_dir(pt->root, HMM_PT_LEVELS - 1);
 	hmm_pt_init(pt);
+	pt->gen = gen;
 }
 
 /* The leaf holding @idx, or NULL when no entry of its 512 is valid. */
@@ -80,11 +100,45 @@ u64 *hmm_pt_slot(struct hmm_pt *pt, u64 idx)
 
 static struct hmm_pt_dir *pt_alloc_dir(struct hmm_pt *pt)
 {
-	struct hmm_pt_dir *dir = kzalloc(sizeof(*dir));
+	struct hmm_pt_dir *dir = pt_cache;
 
-	if (dir)
-		pt->bytes += sizeof(*dir);
+	if (dir) {
+		pt_cache = dir->e[0].dir;
+		dir->e[0].dir = NULL;
+		pt_cache_nr--;
+	} else {
+		dir = kzalloc(sizeof(*dir));
+		if (!dir)
+			return NULL;
+	}
+	pt->bytes += sizeof(*dir);
 	return dir;
+}
+
+/* Gives every cached directory back (at exit, so leak checkers see a clean heap). */
+void hmm_pt_cache_shrink(void)
+{
+	struct hmm_pt_dir *dir;
+
+	while ((dir = pt_cache)) {
+		pt_cache = dir->e[0].dir;
+		kfree(dir);
+	}
+	pt_cache_nr = 0;
+}
+
+/* A directory whose count dropped to 0: every entry is 0, ready for reuse as is. */
+static void pt_release_dir(struct hmm_pt *pt, struct hmm_pt_dir *dir)
+{
+	pt->bytes -= sizeof(*dir);
+	pt->gen++;
+	if (!PT_CACHE || pt_cache_nr >= PT_CACHE_MAX) {
+		kfree(dir);
+		return;
+	}
+	dir->e[0].dir = pt_cache;
+	pt_cache = dir;
+	pt_cache_nr++;
 }
 
 /*
@@ -124,8 +178,7 @@ int hmm_pt_set(struct hmm_pt *pt, u64 idx, u64 entry)
 unwind:
 	/* the fresh directories are the lowest ones built so far, each empty but for its child */
 	for (level++; fresh > 0; level++, fresh--) {
-		kfree(path[level]);
-		pt->bytes -= sizeof(struct hmm_pt_dir);
+		pt_release_dir(pt, path[level]);
 		if (level == HMM_PT_LEVELS - 1) {
 			pt->root = NULL;
 		} else {
@@ -157,8 +210,7 @@ void hmm_pt_clear(struct hmm_pt *pt, u64 idx)
 	pt->nr--;
 	path[0] = dir;
 	for (level = 0; level < HMM_PT_LEVELS && --path[level]->count == 0; level++) {
-		kfree(path[level]);
-		pt->bytes -= sizeof(struct hmm_pt_dir);
+		pt_release_dir(pt, path[level]);
 		if (level == HMM_PT_LEVELS - 1)
 			pt->root = NULL;
 		else
@@ -171,8 +223,8 @@ void hmm_pt_clear(struct hmm_pt *pt, u64 idx)
  * first index is @base. Every child directory holds at least one valid entry, so the
  * search never descends into an empty subtree.
  */
-static bool pt_next(const struct hmm_pt_dir *dir, int level, u64 base,
-		    u64 *idx, u64 end, u64 *entry)
+static bool pt_next(struct hmm_pt_dir *dir, int level, u64 base,
+		    u64 *idx, u64 end, struct hmm_pt_dir **leaf)
 {
 	unsigned int shift = level * HMM_PT_SHIFT;
 	unsigned int slot;
@@ -185,7 +237,7 @@ static bool pt_next(const struct hmm_pt_dir *dir, int level, u64 base,
 		if (level == 0) {
 			if (dir->e[slot].pte) {
 				*idx = sbase;
-				*entry = dir->e[slot].pte;
+				*leaf = dir;
 				return true;
 			}
 			continue;
@@ -194,7 +246,7 @@ static bool pt_next(const struct hmm_pt_dir *dir, int level, u64 base,
 			continue;
 		if (*idx < sbase)
 			*idx = sbase;
-		if (pt_next(dir->e[slot].dir, level - 1, sbase, idx, end, entry))
+		if (pt_next(dir->e[slot].dir, level - 1, sbase, idx, end, leaf))
 			return true;
 	}
 	return false;
@@ -206,11 +258,58 @@ static bool pt_next(const struct hmm_pt_dir *dir, int level, u64 base,
  */
 bool hmm_pt_next(const struct hmm_pt *pt, u64 *idx, u64 end, u64 *entry)
 {
+	struct hmm_pt_dir *leaf;
+
 	if (end > HMM_PT_LIMIT)
 		end = HMM_PT_LIMIT;
-	if (!pt->root || *idx >= end)
+	if (!pt->root || *idx >= end ||
+	    !pt_next(pt->root, HMM_PT_LEVELS - 1, 0, idx, end, &leaf))
 		return false;
-	return pt_next(pt->root, HMM_PT_LEVELS - 1, 0, idx, end, entry);
+	*entry = leaf->e[pt_index(*idx, 0)].pte;
+	return true;
+}
+
+void hmm_pt_walk_init(struct hmm_pt_walk *w, u64 start, u64 end)
+{
+	w->next = start;
+	w->end = end < HMM_PT_LIMIT ? end : HMM_PT_LIMIT;
+	w->leaf = NULL;
+}
+
+/* Scans the cached leaf from w->next; false when the rest of the leaf holds nothing. */
+static bool pt_walk_leaf(struct hmm_pt_walk *w)
+{
+	u64 base = w->next & ~(u64)(HMM_PT_ENTRIES - 1);
+	unsigned int i;
+
+	for (i = pt_index(w->next, 0); i < HMM_PT_ENTRIES && base + i < w->end; i++)
+		if (w->leaf->e[i].pte) {
+			w->idx = base + i;
+			return true;
+		}
+	w->next = base + HMM_PT_ENTRIES;
+	return false;
+}
+
+/* The next valid entry of the walk: true with idx, entry and slot set. */
+bool hmm_pt_walk_next(const struct hmm_pt *pt, struct hmm_pt_walk *w)
+{
+	u64 mask = ~(u64)(HMM_PT_ENTRIES - 1);
+
+	if (w->leaf && w->gen == pt->gen && (w->next & mask) == (w->idx & mask) &&
+	    pt_walk_leaf(w))
+		goto found;
+	if (!pt->root || w->next >= w->end)
+		return false;
+	w->idx = w->next;
+	if (!pt_next(pt->root, HMM_PT_LEVELS - 1, 0, &w->idx, w->end, &w->leaf))
+		return false;
+	w->gen = pt->gen;
+found:
+	w->slot = &w->leaf->e[pt_index(w->idx, 0)].pte;
+	w->entry = *w->slot;
+	w->next = w->idx + 1;
+	return true;
 }
 
 /* Counts what lies below @dir and reports every directory whose count disagrees. */

@@ -28,23 +28,39 @@ struct hmm_pt {
 	struct hmm_pt_dir *root;	/* NULL while the table is empty */
 	u64 nr;				/* valid entries in the whole table */
 	size_t bytes;			/* bytes of directories allocated now */
+	unsigned long gen;		/* bumped whenever a directory is freed */
+};
+
+/*
+ * A walk over the valid entries of [start, end) in index order (hmm_pt_for_each). It keeps
+ * the leaf it is in and goes back to the root only to change leaves or after a directory
+ * was freed (pt->gen moved): the body may clear the current entry with hmm_pt_clear(), or
+ * change it in place through *slot to another non-zero value.
+ */
+struct hmm_pt_walk {
+	u64 idx;			/* the current entry's index */
+	u64 entry;			/* its value when visited */
+	u64 *slot;			/* where it lives */
+	u64 next, end;			/* private: the walk's position and bound */
+	struct hmm_pt_dir *leaf;
+	unsigned long gen;
 };
 
 void hmm_pt_init(struct hmm_pt *pt);
 void hmm_pt_fini(struct hmm_pt *pt);
+void hmm_pt_cache_shrink(void);
 u64 hmm_pt_get(const struct hmm_pt *pt, u64 idx);
 u64 *hmm_pt_slot(struct hmm_pt *pt, u64 idx);
 int hmm_pt_set(struct hmm_pt *pt, u64 idx, u64 entry);
 void hmm_pt_clear(struct hmm_pt *pt, u64 idx);
 bool hmm_pt_next(const struct hmm_pt *pt, u64 *idx, u64 end, u64 *entry);
+void hmm_pt_walk_init(struct hmm_pt_walk *w, u64 start, u64 end);
+bool hmm_pt_walk_next(const struct hmm_pt *pt, struct hmm_pt_walk *w);
 int hmm_pt_check(const struct hmm_pt *pt, const char *name,
 		 void (*breach)(void *arg, const char *msg), void *arg);
 
-/*
- * Visits every valid entry with index in [start, end), in index order. The body may clear
- * or replace the current entry: each step looks the next one up afresh from the root.
- */
-#define hmm_pt_for_each(pt, idx, entry, start, end)			\
-	for ((idx) = (start); hmm_pt_next((pt), &(idx), (end), &(entry)); (idx)++)
+/* Visits every valid entry with index in [start, end), in index order (struct hmm_pt_walk). */
+#define hmm_pt_for_each(pt, w, start, end)				\
+	for (hmm_pt_walk_init((w), (start), (end)); hmm_pt_walk_next((pt), (w)); )
 
 #endif /* HMM_PT_H */

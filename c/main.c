@@ -84,12 +84,17 @@ static int usage(void)
 
 int main(int argc, char **argv)
 {
+	int ret;
+
 	signal(SIGPIPE, SIG_IGN);	/* a vanished checker is a write error, not a signal */
 	if (argc == 1)
-		return serve();
-	if (argc == 3 && !strcmp(argv[1], "--bench"))
-		return bench_trace(argv[2]);
-	if ((argc == 2 || argc == 3) && !strcmp(argv[1], "--bench-dense"))
-		return bench_dense(argc == 3 ? strtoull(argv[2], NULL, 10) : 1000000);
-	return usage();
+		ret = serve();
+	else if (argc == 3 && !strcmp(argv[1], "--bench"))
+		ret = bench_trace(argv[2]);
+	else if ((argc == 2 || argc == 3) && !strcmp(argv[1], "--bench-dense"))
+		ret = bench_dense(argc == 3 ? strtoull(argv[2], NULL, 10) : 1000000);
+	else
+		ret = usage();
+	hmm_pt_cache_shrink();
+	return ret;
 }

@@ -63,12 +63,12 @@ void hmm_mirror_report_dirty(struct hmm_mirror *mirror, u64 vpn, u64 pfn)
 static void hmm_mirror_clear(struct hmm_mirror *mirror)
 {
 	struct page_pool *pool = &mirror->mm->world->pool;
-	u64 vpn, hpte;
+	struct hmm_pt_walk w;
 
-	hmm_pt_for_each(&mirror->pt, vpn, hpte, 0, HMM_PT_LIMIT) {
-		if (hpte_dirty(hpte))
-			page_mkdirty_pfn(pool, hpte_pfn(hpte));
-		hmm_pt_clear(&mirror->pt, vpn);
+	hmm_pt_for_each(&mirror->pt, &w, 0, HMM_PT_LIMIT) {
+		if (hpte_dirty(w.entry))
+			page_mkdirty_pfn(pool, hpte_pfn(w.entry));
+		hmm_pt_clear(&mirror->pt, w.idx);
 	}
 }
 

@@ -72,12 +72,12 @@ int mm_mkwrite(struct mm_struct *mm, u64 vpn)
 void zap_pte_range(struct mm_struct *mm, u64 start, u64 end)
 {
 	struct page_pool *pool = &mm->world->pool;
-	u64 vpn, pte;
+	struct hmm_pt_walk w;
 
-	hmm_pt_for_each(&mm->pt, vpn, pte, start, end) {
-		hmm_pt_clear(&mm->pt, vpn);
-		if (pte_present(pte))
-			put_page(pool, page_lookup(pool, pte_pfn(pte)));
+	hmm_pt_for_each(&mm->pt, &w, start, end) {
+		hmm_pt_clear(&mm->pt, w.idx);
+		if (pte_present(w.entry))
+			put_page(pool, page_lookup(pool, pte_pfn(w.entry)));
 	}
 }
 

@@ -21,13 +21,13 @@ int mm_apply_munmap(struct mm_struct *mm, u64 start, u64 end)
 int mm_apply_mprotect(struct mm_struct *mm, u64 start, u64 end, enum vm_prot prot)
 {
 	int ret = vma_set_prot(&mm->vmas, start, end, prot);
-	u64 vpn, pte;
+	struct hmm_pt_walk w;
 
 	if (ret)
 		return ret;
-	hmm_pt_for_each(&mm->pt, vpn, pte, start, end)
-		if (pte_present(pte))
-			*hmm_pt_slot(&mm->pt, vpn) = pte & ~PTE_WRITE;
+	hmm_pt_for_each(&mm->pt, &w, start, end)
+		if (pte_present(w.entry))
+			*w.slot = w.entry & ~PTE_WRITE;
 	return 0;
 }
 
@@ -56,13 +56,13 @@ int mm_apply_migrate(struct mm_struct *mm, u64 start, u64 end)
 {
 	struct page_pool *pool = &mm->world->pool;
 	struct page *old, *new;
-	u64 vpn, pte;
+	struct hmm_pt_walk w;
 	bool dirty;
 
-	hmm_pt_for_each(&mm->pt, vpn, pte, start, end) {
-		if (!pte_present(pte))
+	hmm_pt_for_each(&mm->pt, &w, start, end) {
+		if (!pte_present(w.entry))
 			continue;
-		old = page_lookup(pool, pte_pfn(pte));
+		old = page_lookup(pool, pte_pfn(w.entry));
 		if (old->mapcount > 1)
 			continue;	/* shared pages are skipped */
 		dirty = old->dirty;
@@ -77,7 +77,7 @@ int mm_apply_migrate(struct mm_struct *mm, u64 start, u64 end)
 		new = alloc_page(pool, old->data, old->has_stored, old->stored, dirty);
 		if (!new)
 			return -ENOMEM;
-		*hmm_pt_slot(&mm->pt, vpn) = pte_mk_present(new->pfn, pte_write(pte));
+		*w.slot = pte_mk_present(new->pfn, pte_write(w.entry));
 		put_page(pool, old);
 	}
 	return 0;
@@ -87,13 +87,13 @@ int mm_apply_migrate(struct mm_struct *mm, u64 start, u64 end)
 int mm_apply_writeback(struct mm_struct *mm, u64 start, u64 end)
 {
 	struct page_pool *pool = &mm->world->pool;
+	struct hmm_pt_walk w;
 	struct page *page;
-	u64 vpn, pte;
 
-	hmm_pt_for_each(&mm->pt, vpn, pte, start, end) {
-		if (!pte_present(pte))
+	hmm_pt_for_each(&mm->pt, &w, start, end) {
+		if (!pte_present(w.entry))
 			continue;
-		page = page_lookup(pool, pte_pfn(pte));
+		page = page_lookup(pool, pte_pfn(w.entry));
 		if (!page->dirty)
 			continue;
 		page->stored = page->data;
@@ -111,20 +111,20 @@ int mm_apply_writeback(struct mm_struct *mm, u64 start, u64 end)
 int mm_apply_reclaim(struct mm_struct *mm, u64 start, u64 end)
 {
 	struct page_pool *pool = &mm->world->pool;
+	struct hmm_pt_walk w;
 	struct page *page;
-	u64 vpn, pte;
 
-	hmm_pt_for_each(&mm->pt, vpn, pte, start, end) {
-		if (!pte_present(pte))
+	hmm_pt_for_each(&mm->pt, &w, start, end) {
+		if (!pte_present(w.entry))
 			continue;
-		page = page_lookup(pool, pte_pfn(pte));
+		page = page_lookup(pool, pte_pfn(w.entry));
 		if (page->mapcount > 1)
 			continue;
 		if (page->dirty || !page->has_stored) {
 			page->stored = page->data;
 			page->has_stored = true;
 		}
-		*hmm_pt_slot(&mm->pt, vpn) = pte_mk_swapped(page->stored);
+		*w.slot = pte_mk_swapped(page->stored);
 		put_page(pool, page);
 	}
 	return 0;
@@ -138,27 +138,30 @@ int mm_apply_reclaim(struct mm_struct *mm, u64 start, u64 end)
 int mm_apply_fork(struct mm_struct *mm, u64 *child_id)
 {
 	struct page_pool *pool = &mm->world->pool;
-	struct vm_area_struct *vma;
+	struct vm_area_struct *vma = NULL;
 	struct mm_struct *child;
-	u64 vpn, pte;
+	struct hmm_pt_walk w;
 	int ret = -ENOMEM;
+	u64 pte;
 
 	child = mm_alloc(mm->world);
 	if (!child)
 		return -ENOMEM;
 	if (vma_copy(&child->vmas, &mm->vmas))
 		goto out_free;
-	hmm_pt_for_each(&mm->pt, vpn, pte, 0, HMM_PT_LIMIT) {
+	hmm_pt_for_each(&mm->pt, &w, 0, HMM_PT_LIMIT) {
+		pte = w.entry;
 		if (pte_present(pte)) {
-			vma = find_vma(&mm->vmas, vpn);
+			if (!vma || w.idx < vma->start || w.idx >= vma->end)
+				vma = find_vma(&mm->vmas, w.idx);
 			if (vma && vma->prot == VM_PROT_RW)
 				pte &= ~PTE_WRITE;
 		}
-		if (hmm_pt_set(&child->pt, vpn, pte))
+		if (hmm_pt_set(&child->pt, w.idx, pte))
 			goto out_unshare;
 		if (pte_present(pte)) {
 			get_page(page_lookup(pool, pte_pfn(pte)));
-			*hmm_pt_slot(&mm->pt, vpn) = pte;
+			*w.slot = pte;
 		}
 	}
 	ret = world_add_mm(mm->world, child);

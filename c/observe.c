@@ -24,8 +24,8 @@ static const char *const op_phases[] = {
 static void observe_mm(struct mm_struct *mm, struct obuf *ob)
 {
 	struct vm_area_struct *vma;
+	struct hmm_pt_walk w;
 	const char *sep = "";
-	u64 vpn, pte;
 
 	ob_putc(ob, '[');
 	ob_u64(ob, mm->id);
@@ -43,18 +43,18 @@ static void observe_mm(struct mm_struct *mm, struct obuf *ob)
 	}
 	ob_puts(ob, "],[");
 	sep = "";
-	hmm_pt_for_each(&mm->pt, vpn, pte, 0, HMM_PT_LIMIT) {
+	hmm_pt_for_each(&mm->pt, &w, 0, HMM_PT_LIMIT) {
 		ob_puts(ob, sep);
 		ob_putc(ob, '[');
-		ob_u64(ob, vpn);
-		if (pte_present(pte)) {
+		ob_u64(ob, w.idx);
+		if (pte_present(w.entry)) {
 			ob_puts(ob, ",\"P\",");
-			ob_u64(ob, pte_pfn(pte));
+			ob_u64(ob, pte_pfn(w.entry));
 			ob_putc(ob, ',');
-			ob_bool(ob, pte_write(pte));
+			ob_bool(ob, pte_write(w.entry));
 		} else {
 			ob_puts(ob, ",\"S\",");
-			ob_s64(ob, pte_swapped_data(pte));
+			ob_s64(ob, pte_swapped_data(w.entry));
 		}
 		ob_putc(ob, ']');
 		sep = ",";
@@ -66,13 +66,11 @@ static void observe_pages(struct page_pool *pool, struct obuf *ob)
 {
 	const char *sep = "";
 	struct page *page;
-	u64 pfn, entry;
 
-	hmm_pt_for_each(&pool->pages, pfn, entry, 0, HMM_PT_LIMIT) {
-		page = (struct page *)(uintptr_t)entry;
+	for_each_page(pool, page) {
 		ob_puts(ob, sep);
 		ob_putc(ob, '[');
-		ob_u64(ob, pfn);
+		ob_u64(ob, page->pfn);
 		ob_putc(ob, ',');
 		ob_s64(ob, page->data);
 		ob_putc(ob, ',');
@@ -92,20 +90,20 @@ static void observe_pages(struct page_pool *pool, struct obuf *ob)
 /* [[vpn, pfn, write, dirty]] of a mirror or device page table */
 static void observe_hpt(struct hmm_pt *pt, struct obuf *ob)
 {
+	struct hmm_pt_walk w;
 	const char *sep = "";
-	u64 vpn, hpte;
 
 	ob_putc(ob, '[');
-	hmm_pt_for_each(pt, vpn, hpte, 0, HMM_PT_LIMIT) {
+	hmm_pt_for_each(pt, &w, 0, HMM_PT_LIMIT) {
 		ob_puts(ob, sep);
 		ob_putc(ob, '[');
-		ob_u64(ob, vpn);
+		ob_u64(ob, w.idx);
 		ob_putc(ob, ',');
-		ob_u64(ob, hpte_pfn(hpte));
+		ob_u64(ob, hpte_pfn(w.entry));
 		ob_putc(ob, ',');
-		ob_bool(ob, hpte_write(hpte));
+		ob_bool(ob, hpte_write(w.entry));
 		ob_putc(ob, ',');
-		ob_bool(ob, hpte_dirty(hpte));
+		ob_bool(ob, hpte_dirty(w.entry));
 		ob_putc(ob, ']');
 		sep = ",";
 	}
@@ -216,7 +214,8 @@ static void observe_violations(struct hmm_world *world, struct obuf *ob)
 {
 	size_t i;
 
-	qsort(world->violations, world->nr_violations, sizeof(char *), cmp_str);
+	if (world->nr_violations > 1)	/* qsort() wants a non-NULL array even for 0 */
+		qsort(world->violations, world->nr_violations, sizeof(char *), cmp_str);
 	for (i = 0; i < world->nr_violations; i++) {
 		if (i)
 			ob_putc(ob, ',');

@@ -2,21 +2,59 @@
 /*
  * page.c - the page pool of page.h (SPEC §1 pfn identities, §2 pages).
  */
+#include <string.h>
+
 #include "page.h"
 
 void page_pool_init(struct page_pool *pool)
 {
-	hmm_pt_init(&pool->pages);
+	memset(pool, 0, sizeof(*pool));
 	pool->next_pfn = 1;
 }
 
 void page_pool_fini(struct page_pool *pool)
 {
-	u64 pfn, entry;
+	size_t i;
 
-	hmm_pt_for_each(&pool->pages, pfn, entry, 0, HMM_PT_LIMIT)
-		kfree((struct page *)(uintptr_t)entry);
-	hmm_pt_fini(&pool->pages);
+	for (i = 0; i < pool->nr_sections; i++)
+		kfree(pool->sections[i]);
+	kfree(pool->sections);
+	page_pool_init(pool);
+}
+
+/* A section with no page in use that the pfn counter has left for good is given back. */
+static void section_maybe_free(struct page_pool *pool, size_t idx)
+{
+	struct mem_section *section = pool->sections[idx];
+
+	if (!section || section->nr_used ||
+	    (idx + 1) * PAGES_PER_SECTION > pool->next_pfn)
+		return;
+	kfree(section);
+	pool->sections[idx] = NULL;
+	pool->bytes -= sizeof(*section);
+}
+
+/* The section that will hold the next pfn, allocated if need be. */
+static struct mem_section *section_for_next(struct page_pool *pool)
+{
+	size_t idx = pool->next_pfn / PAGES_PER_SECTION;
+	void *arr = pool->sections;
+
+	if (idx >= pool->nr_sections) {
+		if (krealloc_array(&arr, &pool->cap_sections, idx + 1, sizeof(*pool->sections)))
+			return NULL;
+		pool->sections = arr;
+		memset(pool->sections + pool->nr_sections, 0,
+		       (idx + 1 - pool->nr_sections) * sizeof(*pool->sections));
+		pool->nr_sections = idx + 1;
+	}
+	if (!pool->sections[idx]) {
+		pool->sections[idx] = kzalloc(sizeof(struct mem_section));
+		if (pool->sections[idx])
+			pool->bytes += sizeof(struct mem_section);
+	}
+	return pool->sections[idx];
 }
 
 /*
@@ -26,27 +64,56 @@ void page_pool_fini(struct page_pool *pool)
 struct page *alloc_page(struct page_pool *pool, s64 data, bool has_stored, s64 stored,
 			bool dirty)
 {
-	struct page *page = kzalloc(sizeof(*page));
+	struct mem_section *section = section_for_next(pool);
+	struct page *page;
+	u64 pfn = pool->next_pfn;
 
-	if (!page)
+	if (!section)
 		return NULL;
-	page->pfn = pool->next_pfn;
+	page = &section->pages[pfn % PAGES_PER_SECTION];
+	page->pfn = pfn;
 	page->data = data;
 	page->has_stored = has_stored;
 	page->stored = stored;
 	page->dirty = dirty;
 	page->mapcount = 1;
-	if (hmm_pt_set(&pool->pages, page->pfn, (u64)(uintptr_t)page)) {
-		kfree(page);
-		return NULL;
-	}
+	page->in_use = true;
+	section->nr_used++;
+	pool->nr_pages++;
 	pool->next_pfn++;
+	if (pfn % PAGES_PER_SECTION == PAGES_PER_SECTION - 1)
+		section_maybe_free(pool, pfn / PAGES_PER_SECTION);	/* left for good */
 	return page;
 }
 
+/* pfn_to_page(), for a page in use; NULL for a pfn never handed out or already freed. */
 struct page *page_lookup(struct page_pool *pool, u64 pfn)
 {
-	return (struct page *)(uintptr_t)hmm_pt_get(&pool->pages, pfn);
+	size_t idx = pfn / PAGES_PER_SECTION;
+	struct page *page;
+
+	if (idx >= pool->nr_sections || !pool->sections[idx])
+		return NULL;
+	page = &pool->sections[idx]->pages[pfn % PAGES_PER_SECTION];
+	return page->in_use ? page : NULL;
+}
+
+/* The first page in use with pfn >= @pfn, or NULL. */
+struct page *page_next(struct page_pool *pool, u64 pfn)
+{
+	size_t idx;
+
+	for (idx = pfn / PAGES_PER_SECTION; idx < pool->nr_sections;
+	     idx++, pfn = idx * PAGES_PER_SECTION) {
+		struct mem_section *section = pool->sections[idx];
+
+		if (!section || !section->nr_used)
+			continue;
+		for (; pfn < (idx + 1) * PAGES_PER_SECTION; pfn++)
+			if (section->pages[pfn % PAGES_PER_SECTION].in_use)
+				return &section->pages[pfn % PAGES_PER_SECTION];
+	}
+	return NULL;
 }
 
 void get_page(struct page *page)
@@ -56,11 +123,15 @@ void get_page(struct page *page)
 
 void put_page(struct page_pool *pool, struct page *page)
 {
-	BUG_ON(page->mapcount == 0);
+	size_t idx = page->pfn / PAGES_PER_SECTION;
+
+	BUG_ON(!page->in_use || page->mapcount == 0);
 	if (--page->mapcount)
 		return;
-	hmm_pt_clear(&pool->pages, page->pfn);
-	kfree(page);
+	page->in_use = false;
+	pool->nr_pages--;
+	pool->sections[idx]->nr_used--;
+	section_maybe_free(pool, idx);
 }
 
 /*
