@@ -3,15 +3,8 @@
  * hmm_pt.c - the radix tree of hmm_pt.h (the seed's hmm_pt; SPEC §2 page tables, §1 vpn
  * space). Level 3 is the root, level 0 the leaves that hold entries.
  */
-#include "hmm_pt.h"
+#include "hmm_pt_dir.h"
 
-struct hmm_pt_dir {
-	unsigned int count;	/* valid entries (leaf) or child directories (upper) */
-	union {
-		u64 pte;			/* level 0 */
-		struct hmm_pt_dir *dir;		/* levels 1..3 */
-	} e[HMM_PT_ENTRIES];
-};
 
 /*
  * Freed directories are kept for reuse (a kmem_cache of directory pages): tables grow and
@@ -29,10 +22,6 @@ struct hmm_pt_dir {
 static struct hmm_pt_dir *pt_cache;	/* linked through e[0].dir */
 static unsigned int pt_cache_nr;
 
-static inline unsigned int pt_index(u64 idx, int level)
-{
-	return (idx >> (level * HMM_PT_SHIFT)) & (HMM_PT_ENTRIES - 1);
-}
 
 void hmm_pt_init(struct hmm_pt *pt)
 {
@@ -40,6 +29,7 @@ void hmm_pt_init(struct hmm_pt *pt)
 	pt->nr = 0;
 	pt->bytes = 0;
 	pt->gen = 0;
+	pt->hint = NULL;
 }
 
 static void pt_free_dir(struct hmm_pt_dir *dir, int level)
@@ -66,20 +56,32 @@ void hmm_pt_fini(struct hmm_pt *pt)
 	pt->gen = gen;
 }
 
-/* The leaf holding @idx, or NULL when no entry of its 512 is valid. */
-static struct hmm_pt_dir *pt_leaf(const struct hmm_pt *pt, u64 idx)
+/*
+ * The leaf holding @idx, or NULL when no entry of its 512 is valid. Walks, faults and fork
+ * go through tables in vpn order, so the last leaf found is remembered (a one-entry TLB):
+ * it stays valid until some directory of the table is freed, which bumps pt->gen.
+ */
+static struct hmm_pt_dir *pt_leaf(struct hmm_pt *pt, u64 idx)
 {
 	struct hmm_pt_dir *dir = pt->root;
+	u64 base = idx & ~PT_LEAF_MASK;
 	int level;
 
+	if (pt->hint && pt->hint_gen == pt->gen && pt->hint_base == base)
+		return pt->hint;
 	if (idx >= HMM_PT_LIMIT)
 		return NULL;
 	for (level = HMM_PT_LEVELS - 1; dir && level > 0; level--)
 		dir = dir->e[pt_index(idx, level)].dir;
+	if (dir) {
+		pt->hint = dir;
+		pt->hint_base = base;
+		pt->hint_gen = pt->gen;
+	}
 	return dir;
 }
 
-u64 hmm_pt_get(const struct hmm_pt *pt, u64 idx)
+u64 hmm_pt_get(struct hmm_pt *pt, u64 idx)
 {
 	struct hmm_pt_dir *leaf = pt_leaf(pt, idx);
 
@@ -154,6 +156,9 @@ int hmm_pt_set(struct hmm_pt *pt, u64 idx, u64 entry)
 	u64 *slot;
 
 	BUG_ON(!entry || idx >= HMM_PT_LIMIT);
+	path[0] = pt_leaf(pt, idx);
+	if (path[0])
+		goto set;
 	for (level = HMM_PT_LEVELS - 1; level >= 0; level--) {
 		if (!*link) {
 			*link = pt_alloc_dir(pt);
@@ -167,6 +172,7 @@ int hmm_pt_set(struct hmm_pt *pt, u64 idx, u64 entry)
 		if (level > 0)
 			link = &path[level]->e[pt_index(idx, level)].dir;
 	}
+set:
 	slot = &path[0]->e[pt_index(idx, 0)].pte;
 	if (!*slot) {
 		path[0]->count++;
@@ -193,11 +199,20 @@ unwind:
 void hmm_pt_clear(struct hmm_pt *pt, u64 idx)
 {
 	struct hmm_pt_dir *path[HMM_PT_LEVELS];
-	struct hmm_pt_dir *dir = pt->root;
+	struct hmm_pt_dir *dir = pt_leaf(pt, idx);
 	int level;
 
-	if (idx >= HMM_PT_LIMIT)
+	if (!dir)
 		return;
+	if (dir->count > 1) {	/* the leaf stays: no path needed */
+		if (dir->e[pt_index(idx, 0)].pte) {
+			dir->e[pt_index(idx, 0)].pte = 0;
+			dir->count--;
+			pt->nr--;
+		}
+		return;
+	}
+	dir = pt->root;
 	for (level = HMM_PT_LEVELS - 1; level > 0; level--) {
 		if (!dir)
 			return;
@@ -216,144 +231,4 @@ void hmm_pt_clear(struct hmm_pt *pt, u64 idx)
 		else
 			path[level + 1]->e[pt_index(idx, level + 1)].dir = NULL;
 	}
-}
-
-/*
- * First valid entry with index in [*idx, end) below @dir, a directory at @level whose
- * first index is @base. Every child directory holds at least one valid entry, so the
- * search never descends into an empty subtree.
- */
-static bool pt_next(struct hmm_pt_dir *dir, int level, u64 base,
-		    u64 *idx, u64 end, struct hmm_pt_dir **leaf)
-{
-	unsigned int shift = level * HMM_PT_SHIFT;
-	unsigned int slot;
-
-	for (slot = pt_index(*idx, level); slot < HMM_PT_ENTRIES; slot++) {
-		u64 sbase = base + ((u64)slot << shift);
-
-		if (sbase >= end)
-			return false;
-		if (level == 0) {
-			if (dir->e[slot].pte) {
-				*idx = sbase;
-				*leaf = dir;
-				return true;
-			}
-			continue;
-		}
-		if (!dir->e[slot].dir)
-			continue;
-		if (*idx < sbase)
-			*idx = sbase;
-		if (pt_next(dir->e[slot].dir, level - 1, sbase, idx, end, leaf))
-			return true;
-	}
-	return false;
-}
-
-/*
- * Finds the first valid entry with index in [*idx, end): true with *idx and *entry set,
- * false when there is none.
- */
-bool hmm_pt_next(const struct hmm_pt *pt, u64 *idx, u64 end, u64 *entry)
-{
-	struct hmm_pt_dir *leaf;
-
-	if (end > HMM_PT_LIMIT)
-		end = HMM_PT_LIMIT;
-	if (!pt->root || *idx >= end ||
-	    !pt_next(pt->root, HMM_PT_LEVELS - 1, 0, idx, end, &leaf))
-		return false;
-	*entry = leaf->e[pt_index(*idx, 0)].pte;
-	return true;
-}
-
-void hmm_pt_walk_init(struct hmm_pt_walk *w, u64 start, u64 end)
-{
-	w->next = start;
-	w->end = end < HMM_PT_LIMIT ? end : HMM_PT_LIMIT;
-	w->leaf = NULL;
-}
-
-/* Scans the cached leaf from w->next; false when the rest of the leaf holds nothing. */
-static bool pt_walk_leaf(struct hmm_pt_walk *w)
-{
-	u64 base = w->next & ~(u64)(HMM_PT_ENTRIES - 1);
-	unsigned int i;
-
-	for (i = pt_index(w->next, 0); i < HMM_PT_ENTRIES && base + i < w->end; i++)
-		if (w->leaf->e[i].pte) {
-			w->idx = base + i;
-			return true;
-		}
-	w->next = base + HMM_PT_ENTRIES;
-	return false;
-}
-
-/* The next valid entry of the walk: true with idx, entry and slot set. */
-bool hmm_pt_walk_next(const struct hmm_pt *pt, struct hmm_pt_walk *w)
-{
-	u64 mask = ~(u64)(HMM_PT_ENTRIES - 1);
-
-	if (w->leaf && w->gen == pt->gen && (w->next & mask) == (w->idx & mask) &&
-	    pt_walk_leaf(w))
-		goto found;
-	if (!pt->root || w->next >= w->end)
-		return false;
-	w->idx = w->next;
-	if (!pt_next(pt->root, HMM_PT_LEVELS - 1, 0, &w->idx, w->end, &w->leaf))
-		return false;
-	w->gen = pt->gen;
-found:
-	w->slot = &w->leaf->e[pt_index(w->idx, 0)].pte;
-	w->entry = *w->slot;
-	w->next = w->idx + 1;
-	return true;
-}
-
-/* Counts what lies below @dir and reports every directory whose count disagrees. */
-static u64 pt_check_dir(const struct hmm_pt_dir *dir, int level, const char *name,
-			void (*breach)(void *arg, const char *msg), void *arg, int *bad)
-{
-	unsigned int i, used = 0;
-	u64 valid = 0;
-	char msg[160];
-
-	for (i = 0; i < HMM_PT_ENTRIES; i++) {
-		if (level == 0) {
-			used += dir->e[i].pte != 0;
-			continue;
-		}
-		if (!dir->e[i].dir)
-			continue;
-		used++;
-		valid += pt_check_dir(dir->e[i].dir, level - 1, name, breach, arg, bad);
-	}
-	if (used != dir->count || used == 0) {
-		snprintf(msg, sizeof(msg), "%s: a level-%d directory counts %u entries but holds %u",
-			 name, level, dir->count, used);
-		breach(arg, msg);
-		(*bad)++;
-	}
-	return level == 0 ? used : valid;
-}
-
-/* Structural self-check (protocol `check`): counts, no empty directory, the total. */
-int hmm_pt_check(const struct hmm_pt *pt, const char *name,
-		 void (*breach)(void *arg, const char *msg), void *arg)
-{
-	int bad = 0;
-	u64 valid = 0;
-	char msg[160];
-
-	if (pt->root)
-		valid = pt_check_dir(pt->root, HMM_PT_LEVELS - 1, name, breach, arg, &bad);
-	if (valid != pt->nr) {
-		snprintf(msg, sizeof(msg), "%s: %llu valid entries but the table counts %llu",
-			 name, (unsigned long long)valid, (unsigned long long)pt->nr);
-		breach(arg, msg);
-		bad++;
-	}
-	return bad;
 }

@@ -29,6 +29,9 @@ struct hmm_pt {
 	u64 nr;				/* valid entries in the whole table */
 	size_t bytes;			/* bytes of directories allocated now */
 	unsigned long gen;		/* bumped whenever a directory is freed */
+	struct hmm_pt_dir *hint;	/* the last leaf looked up: a one-entry TLB, */
+	u64 hint_base;			/* valid while gen == hint_gen */
+	unsigned long hint_gen;
 };
 
 /*
@@ -49,7 +52,7 @@ struct hmm_pt_walk {
 void hmm_pt_init(struct hmm_pt *pt);
 void hmm_pt_fini(struct hmm_pt *pt);
 void hmm_pt_cache_shrink(void);
-u64 hmm_pt_get(const struct hmm_pt *pt, u64 idx);
+u64 hmm_pt_get(struct hmm_pt *pt, u64 idx);
 u64 *hmm_pt_slot(struct hmm_pt *pt, u64 idx);
 int hmm_pt_set(struct hmm_pt *pt, u64 idx, u64 entry);
 void hmm_pt_clear(struct hmm_pt *pt, u64 idx);
