@@ -3,10 +3,11 @@
  * cost, commit against a raw loop, conformance throughput, explorer rate, the mutant kill figures and
  * the cost of the mutant mechanism, lockstep throughput through the process protocol). Prints figures and
  * merges them into bench/results.json. `--write-workload FILE` writes the speed workload as a
- * SPEC §8 trace; `--only speed,memory,range,clear,conformance,explorer,mutants,overhead,protocol`
- * runs a subset.
+ * SPEC §8 trace; `--only speed,memory,range,clear,conformance,explorer,mutants,overhead,protocol,c`
+ * runs a subset (`c`: the C implementation, cImpl.ts).
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { benchC } from './cImpl.js';
 import { benchClearVsRaw } from './clearVsRaw.js';
 import { benchConformance } from './conformance.js';
 import { benchExplorer } from './explorer.js';
@@ -30,7 +31,7 @@ function merge(figures: Record<string, number>): void {
   writeFileSync(RESULTS, JSON.stringify({ ...old, ...figures }, null, 2) + '\n');
 }
 
-const ALL = 'speed,memory,range,clear,conformance,explorer,mutants,overhead,protocol';
+const ALL = 'speed,memory,range,clear,conformance,explorer,mutants,overhead,protocol,c';
 
 async function main(): Promise<void> {
   const only = (arg('--only') ?? ALL).split(',');
@@ -42,7 +43,7 @@ async function main(): Promise<void> {
   }
   const out = arg('--write-workload');
   const figures: Record<string, number> = {};
-  const wl = out !== undefined || only.includes('speed') || only.includes('overhead') ? buildWorkload() : undefined;
+  const wl = out !== undefined || only.includes('speed') || only.includes('overhead') || only.includes('c') ? buildWorkload() : undefined;
   if (wl !== undefined && (out !== undefined || only.includes('speed'))) {
     if (out !== undefined) {
       writeFileSync(out, workloadTrace(wl));
@@ -102,6 +103,13 @@ async function main(): Promise<void> {
   }
   if (wl !== undefined && only.includes('overhead')) {
     figures.mutantOverheadPercent = benchMutantsOverhead(wl).mutantOverheadPercent;
+  }
+  if (wl !== undefined && only.includes('c')) {
+    const c = benchC(wl);
+    console.log(`c: ${c.commands} commands; C ${Math.round(c.cCommandsPerSecond)} cmd/s, TS impl ${Math.round(c.tsImplCommandsPerSecond)} cmd/s, C/TS ${c.cVsTsImpl.toFixed(1)}x; dense ${c.cBytesPerPteDense.toFixed(2)} B/pte (8-byte entries)`);
+    figures.cCommandsPerSecond = c.cCommandsPerSecond;
+    figures.cVsTsImpl = c.cVsTsImpl;
+    figures.cBytesPerPteDense = c.cBytesPerPteDense;
   }
   if (Object.keys(figures).length === 0) return;
   merge(figures);
