@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
 /*
  * check.c - the implementation's own structural self-check (docs/protocol.md `check`,
- * reported by the checker as rule ptStructure): every radix tree's directory counts, and
- * every page's mapcount against the CPU ptes that map it. It reads nothing SPEC §7 shows
+ * reported by the checker as rule ptStructure): every radix tree's directory counts, every
+ * page's mapcount against the CPU ptes that map it, and the mem_map's counts of pages. It reads nothing SPEC §7 shows
  * the checker already, so it finds what the observation cannot: a count gone wrong that
- * would free a directory too early, or leak one.
+ * would free a directory or a mem_map section too early, or leak one.
  */
 #include "observe.h"
 
@@ -88,6 +88,33 @@ static void check_mapcounts(struct hmm_world *world, struct check_ctx *ctx)
 	hmm_pt_fini(&counts);
 }
 
+/* Each mem_map section's count of pages in use, and the pool's total (page.h). */
+static void check_pool(struct page_pool *pool, struct check_ctx *ctx)
+{
+	unsigned int used, i;
+	char msg[128];
+	u64 total = 0;
+	size_t s;
+
+	for (s = 0; s < pool->nr_sections; s++) {
+		if (!pool->sections[s])
+			continue;
+		for (i = 0, used = 0; i < PAGES_PER_SECTION; i++)
+			used += pool->sections[s]->pages[i].in_use;
+		total += used;
+		if (used == pool->sections[s]->nr_used)
+			continue;
+		snprintf(msg, sizeof(msg), "mem_map section %zu counts %u pages in use but holds %u",
+			 s, pool->sections[s]->nr_used, used);
+		breach(ctx, msg);
+	}
+	if (total != pool->nr_pages) {
+		snprintf(msg, sizeof(msg), "%llu pages in use but the pool counts %llu",
+			 (unsigned long long)total, (unsigned long long)pool->nr_pages);
+		breach(ctx, msg);
+	}
+}
+
 void hmm_self_check(struct hmm_world *world, struct obuf *ob)
 {
 	struct check_ctx ctx = { ob, 0 };
@@ -95,5 +122,6 @@ void hmm_self_check(struct hmm_world *world, struct obuf *ob)
 	ob_puts(ob, "{\"breaches\":[");
 	check_tables(world, &ctx);
 	check_mapcounts(world, &ctx);
+	check_pool(&world->pool, &ctx);
 	ob_puts(ob, "]}");
 }

@@ -92,9 +92,9 @@ static int event_wait(struct hmm_event *event)
 
 #ifdef MUTANT_eagain_done
 	/*
-	 * MUTANT: -EAGAIN read as "the device is done" (a wait loop that treats any
-	 * non-negative-or-EAGAIN answer as completion): HMM unrefs a pending fence and
-	 * commits while the device still maps the pages.
+	 * MUTANT: -EAGAIN taken as done, as a wait that only tests for failure does
+	 * (`if (ret < 0 && ret != -EAGAIN) fail; else done;`): HMM unrefs a pending fence
+	 * and commits while the device still maps the pages.
 	 */
 	if (ret == -EAGAIN)
 		ret = 0;

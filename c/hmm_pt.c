@@ -207,7 +207,15 @@ void hmm_pt_clear(struct hmm_pt *pt, u64 idx)
 	if (dir->count > 1) {	/* the leaf stays: no path needed */
 		if (dir->e[pt_index(idx, 0)].pte) {
 			dir->e[pt_index(idx, 0)].pte = 0;
+#ifndef MUTANT_pt_clear_keeps_count
+			/*
+			 * MUTANT (when compiled out): the fast path forgets the leaf's count, so
+			 * an emptied leaf is never freed, a leak only the self-check sees (the
+			 * kernel's page-table leaks were of this kind: a pte page count not
+			 * dropped on one unmap path).
+			 */
 			dir->count--;
+#endif
 			pt->nr--;
 		}
 		return;
