@@ -96,5 +96,6 @@ int main(int argc, char **argv)
 	else
 		ret = usage();
 	hmm_pt_cache_shrink();
+	page_cache_shrink();
 	return ret;
 }

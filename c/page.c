@@ -6,6 +6,29 @@
 
 #include "page.h"
 
+/*
+ * Emptied sections are kept for reuse, as hmm_pt keeps directories: pages die in runs
+ * (migrate, reclaim, exit) and are born in runs (faults), and a section freed with no page
+ * in use has every in_use flag clear already, so reuse needs no clearing. The sanitizer
+ * build keeps none, so ASan sees every use of a freed section.
+ */
+#ifdef __SANITIZE_ADDRESS__
+#define SECTION_CACHE	false
+#else
+#define SECTION_CACHE	true
+#endif
+#define SECTION_CACHE_MAX	16
+
+static struct mem_section *section_cache[SECTION_CACHE_MAX];
+static unsigned int section_cache_nr;
+
+/* Gives every cached section back (at exit, so leak checkers see a clean heap). */
+void page_cache_shrink(void)
+{
+	while (section_cache_nr)
+		kfree(section_cache[--section_cache_nr]);
+}
+
 void page_pool_init(struct page_pool *pool)
 {
 	memset(pool, 0, sizeof(*pool));
@@ -30,7 +53,10 @@ static void section_maybe_free(struct page_pool *pool, size_t idx)
 	if (!section || section->nr_used ||
 	    (idx + 1) * PAGES_PER_SECTION > pool->next_pfn)
 		return;
-	kfree(section);
+	if (SECTION_CACHE && section_cache_nr < SECTION_CACHE_MAX)
+		section_cache[section_cache_nr++] = section;
+	else
+		kfree(section);
 	pool->sections[idx] = NULL;
 	pool->bytes -= sizeof(*section);
 }
@@ -50,7 +76,10 @@ static struct mem_section *section_for_next(struct page_pool *pool)
 		pool->nr_sections = idx + 1;
 	}
 	if (!pool->sections[idx]) {
-		pool->sections[idx] = kzalloc(sizeof(struct mem_section));
+		if (section_cache_nr)
+			pool->sections[idx] = section_cache[--section_cache_nr];
+		else
+			pool->sections[idx] = kzalloc(sizeof(struct mem_section));
 		if (pool->sections[idx])
 			pool->bytes += sizeof(struct mem_section);
 	}

@@ -50,6 +50,7 @@ struct page *page_next(struct page_pool *pool, u64 pfn);
 void get_page(struct page *page);
 void put_page(struct page_pool *pool, struct page *page);
 void page_mkdirty_pfn(struct page_pool *pool, u64 pfn);
+void page_cache_shrink(void);
 
 /* Every page in use, in pfn order. */
 #define for_each_page(pool, page) \
