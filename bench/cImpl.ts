@@ -3,7 +3,9 @@
  * the speed workload (workload.ts, written as a SPEC §8 trace), against the TypeScript
  * implementation on the same commands timed as speed.ts times it (a JIT warm-up on a prefix,
  * then a fresh world); and bytes per mapped pte of a dense mirror page table, as the C code
- * counts its own directory allocations. Each speed is the median of three runs. Builds c/ first.
+ * counts its own directory allocations. Each speed is the median of three runs, by wall clock
+ * (as speed.ts) and by CPU time of the process (steadier when the machine is shared: a process
+ * waiting for a core loses wall time, not CPU time). Builds c/ first.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -18,6 +20,10 @@ export interface CFigures {
   cCommandsPerSecond: number;
   tsImplCommandsPerSecond: number;
   cVsTsImpl: number;
+  /** The same by CPU time. */
+  cCpuCommandsPerSecond: number;
+  tsImplCpuCommandsPerSecond: number;
+  cVsTsImplCpu: number;
   cBytesPerPteDense: number;
 }
 
@@ -30,10 +36,14 @@ function hmmC(...args: string[]): Record<string, number> {
   return JSON.parse(r.stdout) as Record<string, number>;
 }
 
-function tsSeconds(world: World, commands: readonly Command[]): number {
+/** Wall and CPU seconds of applying `commands` to `world`. */
+function tsSeconds(world: World, commands: readonly Command[]): { wall: number; cpu: number } {
+  const c0 = process.cpuUsage();
   const t0 = performance.now();
   for (const c of commands) world.apply(c);
-  return (performance.now() - t0) / 1000;
+  const wall = (performance.now() - t0) / 1000;
+  const c1 = process.cpuUsage(c0);
+  return { wall, cpu: (c1.user + c1.system) / 1e6 };
 }
 
 export function benchC(wl: Workload): CFigures {
@@ -45,11 +55,19 @@ export function benchC(wl: Workload): CFigures {
   const n = wl.commands.length;
   try {
     // c/hmm-c --bench exits 1 if any result differs from the trace's expect (the TS results).
-    const c = median([0, 1, 2].map(() => hmmC('--bench', trace).commandsPerSecond));
+    const cRuns = [0, 1, 2].map(() => hmmC('--bench', trace));
     tsSeconds(createImplWorld({ devices: 2 }), wl.commands.slice(0, 20_000));
-    const ts = median([0, 1, 2].map(() => n / tsSeconds(createImplWorld({ devices: 2 }), wl.commands)));
+    const tsRuns = [0, 1, 2].map(() => tsSeconds(createImplWorld({ devices: 2 }), wl.commands));
+    const c = median(cRuns.map((r) => n / r.seconds));
+    const cCpu = median(cRuns.map((r) => n / r.cpuSeconds));
+    const ts = median(tsRuns.map((r) => n / r.wall));
+    const tsCpu = median(tsRuns.map((r) => n / r.cpu));
     const dense = hmmC('--bench-dense', '1000000');
-    return { commands: n, cCommandsPerSecond: c, tsImplCommandsPerSecond: ts, cVsTsImpl: c / ts, cBytesPerPteDense: dense.bytesPerPte };
+    return {
+      commands: n, cCommandsPerSecond: c, tsImplCommandsPerSecond: ts, cVsTsImpl: c / ts,
+      cCpuCommandsPerSecond: cCpu, tsImplCpuCommandsPerSecond: tsCpu, cVsTsImplCpu: cCpu / tsCpu,
+      cBytesPerPteDense: dense.bytesPerPte,
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
