@@ -18,7 +18,7 @@ const FLAGS: Readonly<Record<string, FlagSpec>> = {
   json: { kind: 'boolean' },
   only: { kind: 'string' },
   'no-explorer': { kind: 'boolean' },
-  seed: { kind: 'integer', min: -0x80000000, max: 0xffffffff },
+  seed: { kind: 'integer', min: -0x80000000, max: 0x7fffffff }, // fast-check's seed is a 32-bit signed integer
 };
 
 /** What `runMutants` needs from outside; tests pass fakes. */
@@ -78,7 +78,7 @@ flags:
   --json            print {"mutants": [{name, killed, killedBy, rulesAlone, msToKill, shrunkLength, minimalLength, ...}], "rules", "idleRules", "pass"}
   --only N[,N]      only these mutants
   --no-explorer     skip the explorer (minimalLength null)
-  --seed N          fast-check seed (default ${DEFAULT_BUDGET.seed})
+  --seed N          fast-check seed, -2147483648..2147483647 (default ${DEFAULT_BUDGET.seed})
 
 exit: 0 every mutant killed with conformance and every one not conformance-only by a rule alone,
       1 otherwise, 2 bad usage`;

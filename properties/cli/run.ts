@@ -21,7 +21,7 @@ import { knownMutant } from './knownMutant.js';
 import { EXIT_COUNTEREXAMPLE, EXIT_INCOMPLETE, EXIT_PASS, type Subcommand } from './subcommand.js';
 
 const FLAGS = {
-  seed: { kind: 'integer', min: -0x80000000, max: 0xffffffff },
+  seed: { kind: 'integer', min: -0x80000000, max: 0x7fffffff }, // fast-check's seed is a 32-bit signed integer
   runs: { kind: 'integer', min: 1, max: 1e9 },
   steps: { kind: 'integer', min: 1, max: 100_000 },
   swarm: { kind: 'boolean' },
@@ -50,7 +50,8 @@ Runs the model and the implementation in lockstep on generated command sequences
 results and observations and checking every rule of SPEC §6 after every command, then drains.
 A failure is shrunk and printed as a program, a SPEC §8 trace and the command that replays it.
 
-  --seed N          fast-check seed (default ${DEFAULT_BUDGET.seed}: the default run is reproducible)
+  --seed N          fast-check seed, -2147483648..2147483647 (default ${DEFAULT_BUDGET.seed}: the default
+                    run is reproducible)
   --runs N          runs, each on fresh worlds (default ${DEFAULT_BUDGET.runs})
   --steps N         at most N generated commands per run (default ${DEFAULT_BUDGET.steps})
   --swarm           each run leaves out a random subset of command kinds
