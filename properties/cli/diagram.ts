@@ -4,19 +4,27 @@
  * diagrams into FILE between `<!-- diagrams:begin -->` and `<!-- diagrams:end -->` (appending the
  * block under `## Statecharts` if FILE has none), which is how the README's copy is kept current.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { faultMachine, fenceMachine, invalidationMachine, mirrorMachine } from '../../model/index.js';
 import { DIAGRAM_FORMATS, diagramsBlock, renderDiagrams, replaceDiagramsBlock, type DiagramFormat } from '../diagram/index.js';
+import { quote } from '../trace/printable.js';
 import { parseArgs, UsageError } from './args.js';
 import { EXIT_PASS, type Subcommand } from './subcommand.js';
 
 /** The four lifecycle machines in SPEC §5 order. */
 export const DIAGRAM_MACHINES = [mirrorMachine, invalidationMachine, faultMachine, fenceMachine] as const;
 
+/** Replaces the diagrams block of `file`; a path that is not a readable, writable file is bad input. */
 function writeBlock(file: string): void {
-  if (!existsSync(file)) throw new UsageError(`no such file '${file}'`);
-  const text = readFileSync(file, 'utf8');
-  writeFileSync(file, replaceDiagramsBlock(text, diagramsBlock(DIAGRAM_MACHINES)));
+  if (!existsSync(file)) throw new UsageError(`no such file ${quote(file)}`);
+  if (!statSync(file).isFile()) throw new UsageError(`flag '--write' needs a file, ${quote(file)} is not one`);
+  try {
+    const text = readFileSync(file, 'utf8');
+    writeFileSync(file, replaceDiagramsBlock(text, diagramsBlock(DIAGRAM_MACHINES)));
+  } catch (e) {
+    const code = typeof e === 'object' && e !== null && 'code' in e ? ` (${String(e.code)})` : '';
+    throw new UsageError(`cannot rewrite ${quote(file)}${code}`);
+  }
 }
 
 /** The `diagram` subcommand. */

@@ -3,6 +3,7 @@
  * `hmm-check`: the command line. Dispatches to one subcommand; prints a one-line error and
  * exits 2 on bad usage, never a stack trace for bad input.
  */
+import { oneLine, quote } from '../trace/printable.js';
 import { UsageError } from './args.js';
 import { EXIT_USAGE, type Subcommand } from './subcommand.js';
 import { subcommands } from './subcommands.js';
@@ -15,13 +16,18 @@ function usage(): string {
 
 async function main(argv: readonly string[]): Promise<number> {
   const [name, ...rest] = argv;
-  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+  if (name === undefined) {
+    // No command is bad usage: the usage goes where errors go.
+    process.stderr.write(usage());
+    return EXIT_USAGE;
+  }
+  if (name === '--help' || name === '-h' || name === 'help') {
     process.stdout.write(usage());
-    return name === undefined ? EXIT_USAGE : 0;
+    return 0;
   }
   const sub: Subcommand | undefined = subcommands.find((s) => s.name === name);
   if (!sub) {
-    process.stderr.write(`hmm-check: unknown command '${name}'\n${usage()}`);
+    process.stderr.write(`hmm-check: unknown command ${quote(name)}\n${usage()}`);
     return EXIT_USAGE;
   }
   if (rest.includes('--help') || rest.includes('-h')) {
@@ -32,7 +38,7 @@ async function main(argv: readonly string[]): Promise<number> {
     return await sub.run(rest);
   } catch (e) {
     if (e instanceof UsageError) {
-      process.stderr.write(`hmm-check ${sub.name}: ${e.message}\n`);
+      process.stderr.write(`hmm-check ${sub.name}: ${oneLine(e.message)}\n`);
       return EXIT_USAGE;
     }
     throw e;

@@ -19,6 +19,7 @@ const FLAGS: Readonly<Record<string, FlagSpec>> = {
   only: { kind: 'string' },
   'no-explorer': { kind: 'boolean' },
   seed: { kind: 'integer', min: -0x80000000, max: 0x7fffffff }, // fast-check's seed is a 32-bit signed integer
+  list: { kind: 'boolean' },
 };
 
 /** What `runMutants` needs from outside; tests pass fakes. */
@@ -47,10 +48,20 @@ function progress(row: MutantRow, i: number, total: number): string {
   return `[${i + 1}/${total}] ${row.name}: ${row.killed ? `killed by ${row.killedBy} in ${row.msToKill} ms` : 'SURVIVED'}; alone: ${alone}\n`;
 }
 
+/** `--list`: each mutant's name, family and the first sentence of its description, one a line. */
+export function formatList(all: readonly Mutant[]): string {
+  const width = Math.max(...all.map((m) => m.name.length));
+  return all.map((m) => `${m.name.padEnd(width)}  ${m.family.padEnd(9)}  ${m.description.split(/(?<=\.)\s/)[0]}\n`).join('');
+}
+
 /** The body of `hmm-check mutants`; resolves to the exit code. */
 export async function runMutants(argv: readonly string[], deps: MutantsDeps = DEFAULT_DEPS): Promise<number> {
   const { flags } = parseArgs(argv, FLAGS);
   const { MUTANTS } = await import('../../impl/mutants/index.js');
+  if (flags['list'] === true) {
+    deps.stdout(formatList(MUTANTS));
+    return EXIT_PASS;
+  }
   const { formatMatrix, killMatrix, matrixJson } = await import('../mutants/index.js');
   const mutants = selectMutants(MUTANTS, typeof flags['only'] === 'string' ? flags['only'] : undefined);
   if (mutants.length === 0) throw new UsageError(`flag '--only' names no mutant`);
@@ -61,6 +72,7 @@ export async function runMutants(argv: readonly string[], deps: MutantsDeps = DE
 }
 
 const HELP = `usage: hmm-check mutants [--json] [--only NAME[,NAME]] [--no-explorer] [--seed N]
+       hmm-check mutants --list
 
 Runs the checker against each mutant of the implementation (impl/mutants: named faults that a
 world is built with) and prints the kill matrix. Each mutant is hunted twice with the default
@@ -79,6 +91,7 @@ flags:
   --only N[,N]      only these mutants
   --no-explorer     skip the explorer (minimalLength null)
   --seed N          fast-check seed, -2147483648..2147483647 (default ${DEFAULT_BUDGET.seed})
+  --list            print each mutant's name, family and what it breaks, and exit
 
 exit: 0 every mutant killed with conformance and every one not conformance-only by a rule alone,
       1 otherwise, 2 bad usage`;

@@ -6,11 +6,11 @@
  * The model and the implementation are loaded with a dynamic import, so a missing or broken
  * `impl/` leaves `--model-only` (and bad-input reports) working.
  */
-import { readFile } from 'node:fs/promises';
 import { writeReportFile } from '../report/index.js';
 import type { WorldConfig, WorldFactory } from '../../spec/index.js';
 import { shellQuote } from '../runner/counterexample.js';
-import { formatObservation, formatReplayReport, formatTraceError, parseTrace, replayTrace, type NamedWorld, type Trace } from '../trace/index.js';
+import { fileLines, formatObservation, formatReplayReport, MAX_QUOTED, oneLine, printable, readTrace, Replay, type NamedWorld, type ReadTraceResult, type ReplayOutcome, type TooLong, type Trace, type TraceLine } from '../trace/index.js';
+import { ReplayProgress, type ReplayProgressSink } from './replayProgress.js';
 import { UsageError, parseArgs, type FlagValues } from './args.js';
 import { knownMutant } from './knownMutant.js';
 import { implFlags } from './run.js';
@@ -36,13 +36,18 @@ export interface ProcessLane {
 
 /** What `runReplay` needs from outside; tests pass fakes. */
 export interface ReplayDeps {
-  readonly readText: (path: string) => Promise<string>;
+  /** The file's physical lines, streamed (`fileLines`); read twice: to check, then to replay. */
+  readonly readLines: (path: string) => AsyncIterable<string | TooLong>;
   /** Builds the worlds to replay on (model first), or says why it cannot. */
   readonly buildWorlds: (config: WorldConfig, modelOnly: boolean, mutant?: string) => Promise<readonly NamedWorld[] | { readonly error: string }>;
   /** `--impl COMMAND`: the implementation's process as a world; one that does not start or refuses hello is a UsageError. */
   readonly processLane?: (command: string, timeoutSeconds: number, config: WorldConfig) => Promise<ProcessLane>;
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
+  /** Progress is one `\r` line on a terminal, plain lines otherwise. */
+  readonly stderrIsTTY?: boolean;
+  /** The clock progress is measured with, in ms (default `performance.now`). */
+  readonly now?: () => number;
 }
 
 async function loadFactory(source: FactorySource): Promise<WorldFactory | { error: string }> {
@@ -85,12 +90,22 @@ async function processLane(command: string, timeoutSeconds: number, config: Worl
 }
 
 const DEFAULT_DEPS: ReplayDeps = {
-  readText: (path) => readFile(path, 'utf8'),
+  readLines: (path) => fileLines(path),
   buildWorlds,
   processLane,
   stdout: (text) => void process.stdout.write(text),
   stderr: (text) => void process.stderr.write(text),
+  stderrIsTTY: process.stderr.isTTY === true,
 };
+
+function codeOf(e: unknown): string {
+  return typeof e === 'object' && e !== null && 'code' in e ? ` (${String(e.code)})` : '';
+}
+
+/** Progress goes to stderr (replays over a second), on the injected clock if any. */
+function progressSink(deps: ReplayDeps): ReplayProgressSink {
+  return { isTTY: deps.stderrIsTTY === true, write: deps.stderr, now: deps.now ?? (() => performance.now()) };
+}
 
 const FLAGS = {
   final: { kind: 'boolean' }, 'model-only': { kind: 'boolean' }, html: { kind: 'string' }, mutant: { kind: 'string' },
@@ -100,7 +115,7 @@ const FLAGS = {
 /** The body of `hmm-check replay`, with its outside world injected; resolves to the exit code. */
 export async function runReplay(argv: readonly string[], deps: ReplayDeps = DEFAULT_DEPS): Promise<number> {
   const fail = (message: string, code: number): number => {
-    deps.stderr(`hmm-check replay: ${message}\n`);
+    deps.stderr(`hmm-check replay: ${oneLine(message)}\n`);
     return code;
   };
   let file: string;
@@ -119,49 +134,77 @@ export async function runReplay(argv: readonly string[], deps: ReplayDeps = DEFA
     if (e instanceof UsageError) return fail(e.message, EXIT_USAGE);
     throw e;
   }
-  let text: string;
+  // Pass 1 checks the whole trace, so a trace error is bad input (exit 2) wherever it is, as
+  // before a line is replayed; pass 2 replays it. Each streams: memory is bounded by the worlds.
+  let checked: ReadTraceResult;
+  const checking = new ReplayProgress(progressSink(deps));
   try {
-    text = await deps.readText(file);
+    checked = await readTrace(deps.readLines(file), (line) => checking.tick(line.line));
   } catch (e) {
-    const code = typeof e === 'object' && e !== null && 'code' in e ? ` (${String(e.code)})` : '';
-    return fail(`cannot read ${file}${code}`, EXIT_USAGE);
+    if (codeOf(e) === '') throw e;
+    return fail(`cannot read ${printable(file, MAX_QUOTED)}${codeOf(e)}`, EXIT_USAGE);
+  } finally {
+    checking.done();
   }
-  const parsed = parseTrace(text);
-  if (!parsed.ok) return fail(`${file}:${parsed.error.line}: ${parsed.error.message}`, EXIT_USAGE);
+  if (!checked.ok) return fail(`${printable(file, MAX_QUOTED)}:${checked.error.line}: ${checked.error.message}`, EXIT_USAGE);
   const impl = implFlags(flags);
   let lane: ProcessLane | undefined;
   try {
-    lane = impl === undefined ? undefined : await (deps.processLane ?? processLane)(impl.command, impl.timeoutSeconds, parsed.trace.config);
+    lane = impl === undefined ? undefined : await (deps.processLane ?? processLane)(impl.command, impl.timeoutSeconds, checked.config);
   } catch (e) {
     if (e instanceof UsageError) return fail(e.message, EXIT_USAGE);
     throw e;
   }
   try {
-    return await replayOn(lane, file, parsed.trace, flags, deps, fail);
+    return await replayOn(lane, file, checked, flags, deps, fail);
   } finally {
     lane?.close();
   }
 }
 
-/** Replays on the model and the implementation (built in, a mutant, or the process of `lane`) and reports. */
-async function replayOn(lane: ProcessLane | undefined, file: string, trace: Trace, flags: FlagValues, deps: ReplayDeps, fail: (message: string, code: number) => number): Promise<number> {
+/**
+ * Replays the checked trace, streamed again line by line, on the model and the implementation
+ * (built in, a mutant, or the process of `lane`) and reports. Only `--html` keeps the lines (its
+ * report shows every step).
+ */
+async function replayOn(lane: ProcessLane | undefined, file: string, checked: ReadTraceResult & { ok: true }, flags: FlagValues, deps: ReplayDeps, fail: (message: string, code: number) => number): Promise<number> {
   const mutant = typeof flags['mutant'] === 'string' ? flags['mutant'] : undefined;
-  const built = await deps.buildWorlds(trace.config, flags['model-only'] === true || lane !== undefined, mutant);
+  const built = await deps.buildWorlds(checked.config, flags['model-only'] === true || lane !== undefined, mutant);
   if ('error' in built) return fail(built.error, EXIT_INTERNAL);
   const worlds = lane === undefined ? built : [...built, lane.world];
   const html = typeof flags['html'] === 'string' ? flags['html'] : undefined;
-  const outcome = replayTrace(trace, worlds, { record: html !== undefined });
+  const replay = new Replay(worlds, { record: html !== undefined });
+  const kept: TraceLine[] = [];
+  let failed: ReplayOutcome | undefined;
+  const progress = new ReplayProgress(progressSink(deps));
+  let replayed: ReadTraceResult;
+  try {
+    replayed = await readTrace(deps.readLines(file), (line) => {
+      progress.tick(line.line, checked.lines);
+      if (html !== undefined) kept.push(line);
+      failed = replay.line(line);
+      return failed !== undefined;
+    });
+  } catch (e) {
+    if (codeOf(e) === '') throw e;
+    return fail(`cannot read ${printable(file, MAX_QUOTED)}${codeOf(e)}`, EXIT_USAGE);
+  } finally {
+    progress.done();
+  }
+  if (!replayed.ok) return fail(`${printable(file, MAX_QUOTED)}:${replayed.error.line}: ${replayed.error.message} (the file changed while it was replayed)`, EXIT_USAGE);
+  const outcome = failed ?? replay.passed();
   const report = flags['final'] === true ? deps.stderr : deps.stdout;
   report(`${formatReplayReport(outcome, file, worlds.map((w) => w.name)).join('\n')}\n`);
   if (flags['final'] === true) deps.stdout(`${formatObservation(outcome.finalObservation)}\n`);
   if (html !== undefined) {
+    const trace: Trace = { config: checked.config, lines: kept };
     try {
       const flagsText = `${mutant === undefined ? '' : ` --mutant ${mutant}`}${typeof flags['impl'] === 'string' ? ` --impl ${shellQuote(flags['impl'])}` : ''}`;
       writeReportFile(html, { trace, outcome, worlds: worlds.map((w) => w.name), source: file, replayCommand: `hmm-check replay ${file}${flagsText}` });
     } catch (e) {
-      return fail(`cannot write ${html}: ${e instanceof Error ? e.message : String(e)}`, EXIT_USAGE);
+      return fail(`cannot write ${printable(html, MAX_QUOTED)}: ${e instanceof Error ? e.message : String(e)}`, EXIT_USAGE);
     }
-    deps.stderr(`report written to ${html}\n`);
+    deps.stderr(`report written to ${printable(html)}\n`);
   }
   return outcome.verdict === 'pass' ? EXIT_PASS : EXIT_COUNTEREXAMPLE;
 }

@@ -17,7 +17,9 @@ import { runConformance } from '../runner/runConformance.js';
 import { parseShard, shardSlice, type Shard } from '../runner/shard.js';
 import { formatSummary } from '../runner/summary.js';
 import { UsageError, parseArgs, type FlagValues } from './args.js';
+import { MAX_QUOTED, printable, quote } from '../trace/printable.js';
 import { knownMutant } from './knownMutant.js';
+import { makeDirectory } from './outDir.js';
 import { EXIT_COUNTEREXAMPLE, EXIT_INCOMPLETE, EXIT_PASS, type Subcommand } from './subcommand.js';
 
 const FLAGS = {
@@ -64,7 +66,7 @@ A failure is shrunk and printed as a program, a SPEC §8 trace and the command t
   --shard I/N       run only slice I of N of the runs (1/N to N/N), for a CI matrix; join the
                     shards' --json reports with hmm-check merge
   --mutant NAME     check a mutant of the implementation instead (names: hmm-check mutants
-                    --help, impl/mutants); shows what a counterexample looks like
+                    --list, impl/mutants); shows what a counterexample looks like
   --impl COMMAND    check an implementation the checker did not ship with: COMMAND is run with
                     sh -c and spoken to over stdin/stdout (docs/protocol.md); its crash, hang or
                     invalid answer is a counterexample of kind crash. Rules reading observation
@@ -113,9 +115,9 @@ const DEFAULT_DEPS: RunDeps = {
 /** The budget the flags ask for; throws `UsageError` on a malformed path. */
 export function budgetOf(flags: FlagValues): RunBudget {
   const path = flags['path'];
-  if (typeof path === 'string' && !/^\d+(:\d+)*$/.test(path)) throw new UsageError(`flag '--path' must look like 12:0:3, not '${path}'`);
+  if (typeof path === 'string' && !/^\d+(:\d+)*$/.test(path)) throw new UsageError(`flag '--path' must look like 12:0:3, not ${quote(path)}`);
   const replayPath = flags['replay-path'];
-  if (typeof replayPath === 'string' && !/^[A-Za-z0-9+/:]*$/.test(replayPath)) throw new UsageError(`flag '--replay-path' is not a fast-check replay path: '${replayPath}'`);
+  if (typeof replayPath === 'string' && !isReplayPath(replayPath)) throw new UsageError(`flag '--replay-path' is not a fast-check replay path (COUNTS:CHANGES from a report): ${quote(replayPath)}`);
   if (replayPath !== undefined && path === undefined) throw new UsageError(`flag '--replay-path' needs '--path'`);
   const timeLimit = flags['time-limit'];
   return {
@@ -137,6 +139,15 @@ function shardOf(flags: FlagValues): Shard | undefined {
   const runs = budgetOf(flags).runs;
   if (shardSlice(runs, shard).runs === 0) throw new UsageError(`flag '--shard' ${text} names no run: ${runs} runs cut into ${shard.count} shards leave shard ${shard.index} empty`);
   return shard;
+}
+
+/**
+ * fast-check's replay path of a shrunk sequence: `COUNTS:CHANGES` in base64 digits, one CHANGES
+ * digit per six COUNTS digits (fast-check's ReplayPath.stringify); anything else makes fast-check throw.
+ */
+function isReplayPath(text: string): boolean {
+  const m = /^([A-Za-z0-9+/]*):([A-Za-z0-9+/]*)$/.exec(text);
+  return m !== null && m[2]!.length === Math.ceil(m[1]!.length / 6);
 }
 
 /** The body of `hmm-check run`; resolves to the exit code. Throws `UsageError` on bad flags. */
@@ -177,6 +188,9 @@ async function checkWith(parts: ConformanceParts, flags: FlagValues, budget: Run
     onProgress: progress.onProgress,
   });
   progress.done();
+  if (typeof flags['path'] === 'string' && report.runs === 0 && report.verdict === 'pass') {
+    throw new UsageError(`flag '--path' names no run: ${quote(flags['path'])} (copy --seed, --path and --replay-path from one report)`);
+  }
   const out = flags['out'];
   const final = typeof out === 'string' ? await withArtifacts(out, report, parts) : report;
   deps.stdout(flags['json'] === true ? `${JSON.stringify(final)}\n` : formatSummary(final));
@@ -187,10 +201,11 @@ async function checkWith(parts: ConformanceParts, flags: FlagValues, budget: Run
 async function withArtifacts(dir: string, report: ConformanceReport, parts: ConformanceParts): Promise<ConformanceReport> {
   let written: string[];
   try {
+    if (report.counterexample !== undefined) await makeDirectory(dir);
     written = await writeArtifacts(dir, report, [...ARTIFACT_WRITERS, htmlReportArtifact(parts)]);
   } catch (e) {
-    const reason = e instanceof Error && 'code' in e ? String(e.code) : String(e);
-    throw new UsageError(`cannot write to --out '${dir}' (${reason})`);
+    const reason = e instanceof Error && 'code' in e ? String(e.code) : e instanceof Error ? e.message : String(e);
+    throw new UsageError(`cannot write to --out ${quote(dir)} (${printable(reason, MAX_QUOTED)})`);
   }
   if (report.counterexample === undefined || written.length === 0) return report;
   return { ...report, counterexample: { ...report.counterexample, tracePath: written[0]! } };

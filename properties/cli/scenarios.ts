@@ -6,13 +6,14 @@
  * The scenarios are the Linux HMM selftests (tools/testing/selftests/mm/hmm-tests.c) that fit
  * the model, and the 2014 design's own cases, each with every `expect` worked by hand from SPEC.md.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { WorldConfig } from '../../spec/index.js';
 import { createImplWorld } from '../../impl/index.js';
 import { createModelWorld } from '../../model/index.js';
 import { describeFailure, isCommandLine, parseTrace, replayTrace, type ReplayOutcome } from '../trace/index.js';
+import { escapeControl, printable, quote } from '../trace/printable.js';
 import { parseArgs, UsageError } from './args.js';
 import { EXIT_COUNTEREXAMPLE, EXIT_PASS, type Subcommand } from './subcommand.js';
 
@@ -61,15 +62,25 @@ export function runScenario(name: string, text: string): ScenarioResult {
   try {
     outcome = replayTrace(parsed.trace, worldsFor(parsed.trace.config));
   } catch (e) {
-    return { name, shows, verdict: 'error', commands: 0, reason: `replay threw: ${e instanceof Error ? e.message : String(e)}` };
+    return { name, shows, verdict: 'fail', commands: 0, reason: `replay threw: ${e instanceof Error ? e.message : String(e)}` };
   }
   if (outcome.verdict === 'pass') return { name, shows, verdict: 'pass', commands: outcome.steps };
   return { name, shows, verdict: 'fail', commands: outcome.steps, line: outcome.line, reason: describeFailure(outcome.reason).join(' ') };
 }
 
+/** The text of a scenario file; one that cannot be read is bad input (UsageError). */
+function readScenario(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (e) {
+    const code = typeof e === 'object' && e !== null && 'code' in e ? ` (${String(e.code)})` : '';
+    throw new UsageError(`cannot read ${quote(file)}${code}`);
+  }
+}
+
 /** Runs every scenario of `dir`. */
 export function runScenarios(dir: string): ScenarioResult[] {
-  return scenarioFiles(dir).map((file) => runScenario(basename(file, '.ndjson'), readFileSync(file, 'utf8')));
+  return scenarioFiles(dir).map((file) => runScenario(basename(file, '.ndjson'), readScenario(file)));
 }
 
 function wrap(text: string, width: number): string[] {
@@ -92,10 +103,11 @@ export function formatScenarioTable(results: readonly ScenarioResult[]): string[
   const row = (name: string, shows: string, verdict: string): string => `${name.padEnd(nameWidth)}  ${shows.padEnd(SHOWS_WIDTH)}  ${verdict}`.trimEnd();
   const out = [row('scenario', 'what it shows', 'verdict'), row('-'.repeat(nameWidth), '-'.repeat(SHOWS_WIDTH), '-------')];
   for (const r of results) {
-    const shows = wrap(r.shows, SHOWS_WIDTH);
-    out.push(row(r.name, shows[0]!, r.verdict.toUpperCase()));
+    // Notes, names and reasons come from the traces: escaped, so none reaches the terminal raw.
+    const shows = wrap(printable(r.shows, 2000), SHOWS_WIDTH);
+    out.push(row(escapeControl(r.name), shows[0]!, r.verdict.toUpperCase()));
     for (const more of shows.slice(1)) out.push(row('', more, ''));
-    if (r.verdict !== 'pass') out.push(`${' '.repeat(nameWidth)}  -> ${r.line === undefined ? '' : `line ${r.line}: `}${r.reason ?? ''}`);
+    if (r.verdict !== 'pass') out.push(`${' '.repeat(nameWidth)}  -> ${r.line === undefined ? '' : `line ${r.line}: `}${printable(r.reason ?? '', 1000)}`);
   }
   const passed = results.filter((r) => r.verdict === 'pass').length;
   out.push('', `${passed}/${results.length} scenarios pass on model and impl`);
@@ -111,7 +123,7 @@ export const scenarios: Subcommand = {
     '',
     'Replays every scenarios/*.ndjson trace on the model and the implementation (SPEC §8: every',
     'expect, observations compared, every rule after every line) and prints scenario, what it',
-    'shows, verdict. Exit 0 if all pass, 1 if any fails.',
+    'shows, verdict. Exit 0 if all pass, 1 if any fails, 2 if a trace cannot be read or parsed.',
     '',
     '  --json     print the results as JSON instead of a table',
     '  --dir DIR  replay the *.ndjson traces of DIR instead of the packaged scenarios/',
@@ -119,11 +131,15 @@ export const scenarios: Subcommand = {
   async run(argv) {
     const { flags } = parseArgs(argv, { json: { kind: 'boolean' }, dir: { kind: 'string' } });
     const dir = typeof flags['dir'] === 'string' ? resolve(flags['dir']) : defaultScenariosDir();
-    if (!existsSync(dir)) throw new UsageError(`no such folder '${dir}'`);
+    if (!existsSync(dir)) throw new UsageError(`no such folder ${quote(dir)}`);
+    if (!statSync(dir).isDirectory()) throw new UsageError(`flag '--dir' needs a folder, ${quote(dir)} is not one`);
     const results = runScenarios(dir);
-    if (results.length === 0) throw new UsageError(`no *.ndjson trace in '${dir}'`);
+    if (results.length === 0) throw new UsageError(`no *.ndjson trace in ${quote(dir)}`);
     const text = flags['json'] ? JSON.stringify(results, null, 2) : formatScenarioTable(results).join('\n');
     process.stdout.write(`${text}\n`);
+    // A scenario that does not parse is bad input (exit 2), named in one line; a failing one is exit 1.
+    const broken = results.find((r) => r.verdict === 'error');
+    if (broken !== undefined) throw new UsageError(`${escapeControl(broken.name)}.ndjson${broken.line === undefined ? '' : `:${broken.line}`}: ${broken.reason ?? 'does not parse'}`);
     return results.every((r) => r.verdict === 'pass') ? EXIT_PASS : EXIT_COUNTEREXAMPLE;
   },
 };

@@ -3,9 +3,13 @@
  * of `ok` (number), `op` (number) or `err` (one of the closed set of error codes).
  */
 import { ERROR_CODES, isErrorCode, type Result } from '../../spec/index.js';
+import { quote } from './printable.js';
 import { describeJson, traceError, type TraceError } from './traceError.js';
 
 const TAGS = ['ok', 'op', 'err'] as const;
+
+/** Keys of a bad `expect` named in the message; more are counted. */
+const MAX_KEYS = 4;
 
 /** Parses an `expect` value, or says what is wrong with it (field `expect` or `expect.<tag>`). */
 export function parseExpect(value: unknown, line: number): Result | TraceError {
@@ -15,7 +19,8 @@ export function parseExpect(value: unknown, line: number): Result | TraceError {
   const o = value as Readonly<Record<string, unknown>>;
   const keys = Object.keys(o);
   if (keys.length !== 1 || !(TAGS as readonly string[]).includes(keys[0]!)) {
-    const got = keys.length === 0 ? 'no key' : `keys ${keys.map((k) => JSON.stringify(k)).join(', ')}`;
+    const shown = keys.slice(0, MAX_KEYS).map((k) => quote(k, '"')).join(', ');
+    const got = keys.length === 0 ? 'no key' : `keys ${shown}${keys.length > MAX_KEYS ? `, … (${keys.length} keys)` : ''}`;
     return traceError(line, `field "expect" must have exactly one of "ok", "op", "err", got ${got}`, 'expect');
   }
   const tag = keys[0] as (typeof TAGS)[number];

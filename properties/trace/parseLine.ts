@@ -6,6 +6,7 @@
  */
 import { COMMAND_FIELDS, type Command, type CommandName, type FieldType } from '../../spec/index.js';
 import { parseExpect } from './parseExpect.js';
+import { quote } from './printable.js';
 import type { TraceLine } from './trace.js';
 import { describeJson, traceError, type TraceError } from './traceError.js';
 
@@ -54,7 +55,7 @@ export function parseLine(value: unknown, line: number): TraceLine | TraceError 
 function parseCommand(o: JsonObject, line: number): Command | TraceError {
   const cmd = o['cmd'];
   if (typeof cmd !== 'string') return traceError(line, `field "cmd" must be a string, got ${describeJson(cmd)}`, 'cmd');
-  if (!has(COMMAND_FIELDS, cmd)) return traceError(line, `unknown command ${JSON.stringify(cmd)}`, 'cmd');
+  if (!has(COMMAND_FIELDS, cmd)) return traceError(line, `unknown command ${quote(cmd, '"')}`, 'cmd');
   const fields = COMMAND_FIELDS[cmd as CommandName];
   const command: Record<string, unknown> = { cmd };
   for (const [field, type] of Object.entries(fields)) {

@@ -10,8 +10,8 @@
 import { canonicalObservation, observationPartsText, observesWhole, restrictObservation, sameResult, type Command, type Observation, type Result } from '../../spec/index.js';
 import { MemoryIsMemory, RULES, checkRules, rulesFor, type RuleBreach } from '../rules/index.js';
 import { diffObservations } from './observationDiff.js';
-import type { NamedWorld, ReplayFailure, ReplayOptions, ReplayOutcome, ReplayRecord, WorldResult } from './replayOutcome.js';
-import { isCommandLine, type Trace, type TraceCommandLine } from './trace.js';
+import type { NamedWorld, ReplayFail, ReplayFailure, ReplayOptions, ReplayOutcome, ReplayPass, ReplayRecord, WorldResult } from './replayOutcome.js';
+import { isCommandLine, type Trace, type TraceCommandLine, type TraceLine } from './trace.js';
 
 interface Lane {
   readonly named: NamedWorld;
@@ -92,28 +92,61 @@ function checkLine(lanes: readonly Lane[], line: TraceCommandLine, applied: Appl
   return undefined;
 }
 
-/** Replays `trace` on `worlds` (fresh, built with `trace.config`); stops at the first failing line. */
-export function replayTrace(trace: Trace, worlds: readonly NamedWorld[], options: ReplayOptions = {}): ReplayOutcome {
-  if (worlds.length === 0) throw new Error('replayTrace: no world to replay on');
-  const lanes: Lane[] = worlds.map((named) => ({ named, memory: new MemoryIsMemory(), observation: named.world.observe() }));
-  const records: ReplayRecord[] | undefined = options.record ? [] : undefined;
-  const withRecords = records ? { records } : {};
-  let steps = 0;
-  let note: string | undefined;
-  for (const line of trace.lines) {
+/**
+ * A replay in progress, fed one trace line at a time (a file is replayed as it is read): it holds
+ * the worlds and what the rules need, never the trace, so its memory is bounded by the worlds
+ * (and, with `record`, by the steps recorded).
+ */
+export class Replay {
+  private readonly lanes: Lane[];
+  private readonly records: ReplayRecord[] | undefined;
+  private steps = 0;
+  private note: string | undefined;
+
+  constructor(worlds: readonly NamedWorld[], options: ReplayOptions = {}) {
+    if (worlds.length === 0) throw new Error('replayTrace: no world to replay on');
+    this.lanes = worlds.map((named) => ({ named, memory: new MemoryIsMemory(), observation: named.world.observe() }));
+    this.records = options.record ? [] : undefined;
+  }
+
+  /** Commands replayed so far. */
+  get commands(): number {
+    return this.steps;
+  }
+
+  /** Replays one line; the failure outcome if it failed (replay no further line then). */
+  line(line: TraceLine): ReplayFail | undefined {
     if (!isCommandLine(line)) {
-      note = line.note;
-      continue;
+      this.note = line.note;
+      return undefined;
     }
-    steps++;
+    const lanes = this.lanes;
+    this.steps++;
     const applied = applyAll(lanes, line.command);
     const reason = checkLine(lanes, line, applied);
     const first = applied.results[0];
-    if (records && first) records.push({ line: line.line, command: line.command, result: first.result, observation: lanes[0]!.observation });
-    if (reason) {
-      const noteField = note === undefined ? {} : { note };
-      return { verdict: 'fail', line: line.line, command: line.command, reason, results: applied.results, ...noteField, steps, finalObservation: lanes[0]!.observation, ...withRecords };
-    }
+    if (this.records && first) this.records.push({ line: line.line, command: line.command, result: first.result, observation: lanes[0]!.observation });
+    if (!reason) return undefined;
+    const noteField = this.note === undefined ? {} : { note: this.note };
+    return { verdict: 'fail', line: line.line, command: line.command, reason, results: applied.results, ...noteField, steps: this.steps, finalObservation: lanes[0]!.observation, ...this.withRecords() };
   }
-  return { verdict: 'pass', steps, finalObservation: lanes[0]!.observation, ...withRecords };
+
+  /** The outcome when every line passed. */
+  passed(): ReplayPass {
+    return { verdict: 'pass', steps: this.steps, finalObservation: this.lanes[0]!.observation, ...this.withRecords() };
+  }
+
+  private withRecords(): { records?: readonly ReplayRecord[] } {
+    return this.records ? { records: this.records } : {};
+  }
+}
+
+/** Replays `trace` on `worlds` (fresh, built with `trace.config`); stops at the first failing line. */
+export function replayTrace(trace: Trace, worlds: readonly NamedWorld[], options: ReplayOptions = {}): ReplayOutcome {
+  const replay = new Replay(worlds, options);
+  for (const line of trace.lines) {
+    const failed = replay.line(line);
+    if (failed) return failed;
+  }
+  return replay.passed();
 }

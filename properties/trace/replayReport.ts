@@ -4,6 +4,7 @@
  */
 import { formatResult } from '../../spec/index.js';
 import { formatCommand } from './formatTrace.js';
+import { MAX_QUOTED, printable } from './printable.js';
 import type { ReplayFailure, ReplayOutcome } from './replayOutcome.js';
 
 const MAX_BREACHES = 10;
@@ -27,14 +28,18 @@ export function describeFailure(reason: ReplayFailure): string[] {
   }
 }
 
-/** The report's lines (no trailing newline): `PASS: 14 commands` or the failure in detail. */
+/**
+ * The report's lines (no trailing newline): `PASS: 14 commands` or the failure in detail. Text
+ * from the trace (the file name, the note, messages that quote it) is escaped and bounded.
+ */
 export function formatReplayReport(outcome: ReplayOutcome, source: string, worlds: readonly string[]): string[] {
   const on = `on ${worlds.join(' and ')}`;
-  if (outcome.verdict === 'pass') return [`PASS ${source} ${on}: ${outcome.steps} commands replayed`];
+  const file = printable(source, MAX_QUOTED);
+  if (outcome.verdict === 'pass') return [`PASS ${file} ${on}: ${outcome.steps} commands replayed`];
   return [
-    `FAIL ${source} ${on}: line ${outcome.line} (command ${outcome.steps})`,
-    `  command: ${formatCommand(outcome.command)}`,
-    ...(outcome.note === undefined ? [] : [`  note:    ${outcome.note}`]),
-    ...describeFailure(outcome.reason).map((l) => `  ${l}`),
+    `FAIL ${file} ${on}: line ${outcome.line} (command ${outcome.steps})`,
+    `  command: ${printable(formatCommand(outcome.command))}`,
+    ...(outcome.note === undefined ? [] : [`  note:    ${printable(outcome.note)}`]),
+    ...describeFailure(outcome.reason).map((l) => `  ${printable(l, 1000)}`),
   ];
 }

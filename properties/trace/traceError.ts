@@ -1,8 +1,10 @@
 /**
  * An error in a trace file (SPEC §8): bad JSON, a bad header, an unknown `cmd`, a missing
  * field or a field of the wrong JSON type. It is a typed value carrying the line, never a
- * command result and never a thrown string.
+ * command result and never a thrown string. Its message quotes the trace only through
+ * `quote`/`escapeControl` (printable.ts): escaped and bounded, so it is safe to print.
  */
+import { quote } from './printable.js';
 
 /** What is wrong with a trace, and where. */
 export interface TraceError {
@@ -30,7 +32,7 @@ export function describeJson(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'array';
   switch (typeof value) {
-    case 'string': return `string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}...` : value)}`;
+    case 'string': return `string ${quote(value, '"', 40)}`;
     case 'number': return `number ${String(value)}`;
     case 'boolean': return `boolean ${String(value)}`;
     default: return typeof value;

@@ -60,7 +60,7 @@ describe('hmm-check run --mutant', () => {
 });
 
 async function defaultReplayDeps(): Promise<Parameters<typeof runReplay>[1] & object> {
-  const { readFile } = await import('node:fs/promises');
+  const { fileLines } = await import('../../properties/trace/index.js');
   const { buildWorlds } = await import('../../properties/cli/replay.js');
-  return { readText: (p: string) => readFile(p, 'utf8'), buildWorlds, stdout: () => undefined, stderr: () => undefined };
+  return { readLines: (p: string) => fileLines(p), buildWorlds, stdout: () => undefined, stderr: () => undefined };
 }

@@ -1,12 +1,12 @@
 /** `hmm-check replay` (SPEC §8): exit codes 0/1/2, messages, --final; worlds faked or real. */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { buildWorlds, replay, runReplay, type ReplayDeps } from '../../properties/cli/replay.js';
 import { subcommands } from '../../properties/cli/subcommands.js';
+import { fileLines } from '../../properties/trace/index.js';
 import { initialObservation } from '../../spec/index.js';
 import { ScriptedWorld, type Scripted } from '../properties/trace/scriptedWorld.js';
 
@@ -25,7 +25,7 @@ interface Run { code: number; stdout: string; stderr: string }
 async function run(argv: string[], worlds?: () => Scripted[][] | { error: string }): Promise<Run> {
   const out = { stdout: '', stderr: '' };
   const deps: ReplayDeps = {
-    readText: (p) => readFile(p, 'utf8'),
+    readLines: (p) => fileLines(p),
     buildWorlds: async (config, modelOnly) => {
       if (!worlds) return buildWorlds(config, modelOnly);
       const w = worlds();

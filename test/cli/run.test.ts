@@ -72,7 +72,8 @@ describe('hmm-check run', () => {
     [['--time-limit', '-1'], "flag '--time-limit' must be at least 0.001, not -1"],
     [['--sed', '1'], "unknown flag '--sed' (see --help)"],
     [['--path', 'x'], "flag '--path' must look like 12:0:3, not 'x'"],
-    [['--replay-path', 'AB'], "flag '--replay-path' needs '--path'"],
+    [['--replay-path', 'A:A'], "flag '--replay-path' needs '--path'"],
+    [['--path', '1:2', '--replay-path', 'garbage'], "flag '--replay-path' is not a fast-check replay path (COUNTS:CHANGES from a report): 'garbage'"],
   ])('rejects %j with one line', async (argv, message) => {
     await expect(runRun(argv, harness(agreeing).deps)).rejects.toThrow(new UsageError(message));
   });

@@ -51,6 +51,6 @@ export async function runJson(argv: readonly string[]): Promise<{ code: number; 
 /** `hmm-check replay ARGV` with the real worlds. */
 export async function replay(argv: readonly string[]): Promise<Outcome> {
   const { buildWorlds } = await import('../../properties/cli/replay.js');
-  const { readFile } = await import('node:fs/promises');
-  return capture((out, err) => runReplay(argv, { readText: (p) => readFile(p, 'utf8'), buildWorlds, stdout: out, stderr: err }));
+  const { fileLines } = await import('../../properties/trace/index.js');
+  return capture((out, err) => runReplay(argv, { readLines: (p) => fileLines(p), buildWorlds, stdout: out, stderr: err }));
 }

@@ -80,7 +80,7 @@ describe('hmm-check replay --html', () => {
     const out = join(tmp, 'replay.html');
     const err: string[] = [];
     const code = await runReplay(['scenarios/anon_read.ndjson', '--html', out], {
-      readText: async () => scenarioText('anon_read'), buildWorlds, stdout: () => {}, stderr: (t) => void err.push(t),
+      readLines: async function* () { yield* scenarioText('anon_read').split('\n'); }, buildWorlds, stdout: () => {}, stderr: (t) => void err.push(t),
     });
     expect(code).toBe(0);
     expect(err.join('')).toContain(`report written to ${out}`);
