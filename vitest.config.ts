@@ -7,6 +7,7 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    globalSetup: ['test/globalSetup.ts'],
     coverage: {
       provider: 'v8',
       include: ['spec/**/*.ts', 'model/**/*.ts', 'impl/**/*.ts', 'properties/**/*.ts'],

@@ -136,3 +136,18 @@ describe('parseTrace: trace errors carry line and field', () => {
     expect(errorOf(`${HEADER}\n{"cmd":"fork","mm":0}\n{"cmd":"read"}\n{"cmd":"nope"}`)).toMatchObject({ line: 3, field: 'mm' });
   });
 });
+
+describe('parseTrace: issue 14 line rules', () => {
+  it('accepts a UTF-8 byte-order mark before the header', () => {
+    expect(traceOf(`\ufeff${HEADER}\n{"cmd":"fork","mm":0}\n`).lines).toEqual([{ line: 2, command: { cmd: 'fork', mm: 0 } }]);
+  });
+
+  it('a mark anywhere else is an error, named escaped', () => {
+    expect(formatTraceError(errorOf(`${HEADER}\n\ufeff{"cmd":"fork","mm":0}`))).toMatch(/^line 2: bad JSON: .*\\ufeff/);
+  });
+
+  it('quotes of the trace in messages are bounded', () => {
+    const e = errorOf(`${HEADER}\n{"cmd":"read","mm":0,"vpn":"${'9'.repeat(5000)}"}`);
+    expect(formatTraceError(e)).toBe(`line 2: field "vpn" must be a number, got string "${'9'.repeat(40)}…" (5000 characters)`);
+  });
+});
