@@ -9,6 +9,7 @@ import { dropDevicePte } from '../device/report.js';
 import { populate } from '../cpu/populate.js';
 import type { Core } from '../world/core.js';
 import { createOp } from './events.js';
+import { keptRecords, newRecords, putRecord } from './faultRecords.js';
 import { unrefMirror } from './mirror.js';
 import type { Op } from './op.js';
 import { removeOp } from './invalidate.js';
@@ -30,11 +31,14 @@ export function faultStart(_core: Core, op: Op): Result {
   return ok(0);
 }
 
-/** walk: one pass over the range in vpn order (INTERPRETATION 17); records {pfn, write}. */
+/**
+ * walk: one pass over the range in vpn order (INTERPRETATION 17); records {pfn, write}, in a
+ * buffer that grows with the pages walked (faultRecords.ts), never one of the range's size.
+ */
 export function faultWalk(core: Core, op: Op): Result {
   const mm = op.mm;
   const write = op.kind === 'wfault';
-  const records = new Uint32Array(op.end - op.start);
+  let records = newRecords(op.end - op.start);
   for (let vpn = op.start; vpn < op.end; vpn++) {
     const prot = mm.vmas.protAt(vpn);
     if (prot === null || prot === 'none') return endFault(core, op, err('EFAULT'));
@@ -48,9 +52,9 @@ export function faultWalk(core: Core, op: Op): Result {
       e = (e | PTE_WRITE) >>> 0;
       mm.pt.update(vpn, e);
     }
-    records[vpn - op.start] = e;
+    records = putRecord(records, vpn - op.start, e);
   }
-  op.records = records;
+  op.records = keptRecords(records, op.end - op.start);
   op.phase = 'walk';
   return ok(0);
 }

@@ -19,7 +19,7 @@ export class Op {
   readonly fences: Fence[] = [];
   /** Fences finished (answered something but -EAGAIN): the first `waited` of `fences`. */
   waited = 0;
-  /** Fault walk records: one CPU pte (VALID|WRITE|pfn) per page of the range. */
+  /** Fault walk records: one CPU pte (VALID|WRITE|pfn) per page of the range (set once the walk got through). */
   records: Uint32Array | null = null;
   /** fork: the child mm id once applied. */
   child = -1;

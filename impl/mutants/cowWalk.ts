@@ -7,6 +7,7 @@ import type { Result } from '../../spec/index.js';
 import { err, ok } from '../../spec/index.js';
 import { populate } from '../cpu/populate.js';
 import { endFault } from '../hmm/fault.js';
+import { keptRecords, newRecords, putRecord } from '../hmm/faultRecords.js';
 import type { Op } from '../hmm/op.js';
 import { PFN_SHIFT, PTE_WRITE } from '../pagetable/pte.js';
 import type { Core } from '../world/core.js';
@@ -15,7 +16,7 @@ import type { Core } from '../world/core.js';
 export function walkSharingCow(core: Core, op: Op): Result {
   const mm = op.mm;
   const write = op.kind === 'wfault';
-  const records = new Uint32Array(op.end - op.start);
+  let records = newRecords(op.end - op.start);
   for (let vpn = op.start; vpn < op.end; vpn++) {
     const prot = mm.vmas.protAt(vpn);
     if (prot === null || prot === 'none') return endFault(core, op, err('EFAULT'));
@@ -25,9 +26,9 @@ export function walkSharingCow(core: Core, op: Op): Result {
       if (core.pages.mapcount[e >>> PFN_SHIFT] === 1) mm.pt.update(vpn, (e | PTE_WRITE) >>> 0);
       e = (e | PTE_WRITE) >>> 0;
     }
-    records[vpn - op.start] = e;
+    records = putRecord(records, vpn - op.start, e);
   }
-  op.records = records;
+  op.records = keptRecords(records, op.end - op.start);
   op.phase = 'walk';
   return ok(0);
 }
