@@ -18,6 +18,7 @@ import { mutant } from './mutant.js';
 /** Clears m's valid ptes in range, harvesting dirty bits, but counts every entry visited as cleared. */
 function clearCountingAll(core: Core, m: Mirror, start: number, end: number): void {
   const dirty = core.pages.dirty;
+  m.pt.noteChange();
   walkRange(m.pt, start, end, (c, off, from, to) => {
     for (let i = off + from; i < off + to; i++) {
       const e = c[i];
@@ -34,6 +35,7 @@ function clearCountingAll(core: Core, m: Mirror, start: number, end: number): vo
  * unlinked from its parent but never given back to the pool (the leak of a missing free).
  */
 function clearLeaking(pt: HmmPt, vpn: number): void {
+  pt.noteChange();
   const pool = pt.pool;
   const slot = (d: number, i: number): [Uint32Array, number] => [pool.chunks[d >>> CHUNK_SHIFT], ((d & CHUNK_MASK) << DIR_SHIFT) | i];
   const path: [number, Uint32Array, number][] = [];

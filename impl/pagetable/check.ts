@@ -2,7 +2,8 @@
  * Structural self-check of `hmm_pt` tables and their pool: every directory's count equals its
  * non-zero entries, every non-zero leaf entry has VALID set, no empty directory is kept, no
  * directory is reachable twice, and the pool's accounting is exact (used = reachable, used +
- * free = capacity, free slots are all zero). Costs O(state); tests run it after every command.
+ * free = capacity, free slots are all zero). Costs O(state); the world's incremental check
+ * (world/structureCheck.ts) runs it on the tables a command changed and the slots it freed.
  *
  * Each condition is written as what must hold and goes through `expectHolds`, which writes a
  * breach down (its message built only then), except the two per-entry tests of `checkDir`, kept
@@ -72,14 +73,17 @@ export function checkPool(pool: DirPool, seen: Set<number>, out: string[]): void
   expectHolds(out, pool.used === seen.size, () => `pool: ${pool.used} directories in use but ${seen.size} reachable`);
   expectHolds(out, pool.used + pool.freeCount === pool.capacity,
     () => `pool: used ${pool.used} + free ${pool.freeCount} != capacity ${pool.capacity}`);
-  for (let d = 1; d <= pool.capacity; d++) {
-    if (pool.inUse[d] === 1) continue;
-    let summary = 0;
-    for (let w = 0; w < SUMMARY_WORDS; w++) summary |= pool.summary[d * SUMMARY_WORDS + w];
-    expectHolds(out, pool.counts[d] === 0, () => `pool: free directory ${d} has count ${pool.counts[d]}`);
-    expectHolds(out, pool.isZero(d), () => `pool: free directory ${d} is not zeroed`);
-    expectHolds(out, summary === 0, () => `pool: free directory ${d} has a summary`);
-  }
+  for (let d = 1; d <= pool.capacity; d++) checkFreeSlot(pool, d, out);
+}
+
+/** A free directory (one in use is skipped) has count 0, no summary and all entries zero. */
+export function checkFreeSlot(pool: DirPool, d: number, out: string[]): void {
+  if (pool.inUse[d] === 1) return;
+  let summary = 0;
+  for (let w = 0; w < SUMMARY_WORDS; w++) summary |= pool.summary[d * SUMMARY_WORDS + w];
+  expectHolds(out, pool.counts[d] === 0, () => `pool: free directory ${d} has count ${pool.counts[d]}`);
+  expectHolds(out, pool.isZero(d), () => `pool: free directory ${d} is not zeroed`);
+  expectHolds(out, summary === 0, () => `pool: free directory ${d} has a summary`);
 }
 
 function popcount(x: number): number {

@@ -12,6 +12,7 @@ import { TOP_LEVEL, type HmmPt } from './hmmPt.js';
 export function clonePt(src: HmmPt, dst: HmmPt): void {
   if (src.pool !== dst.pool) throw new Error('hmm_pt invariant: clonePt across pools');
   if (dst.root !== 0) throw new Error('hmm_pt invariant: clonePt into a non-empty table');
+  dst.noteChange();
   if (src.root !== 0) dst.root = cloneDir(src.pool, src.root, TOP_LEVEL);
 }
 
@@ -37,6 +38,7 @@ function cloneDir(pool: DirPool, d: number, level: number): number {
 /** Makes `dst`, a table of a copy of `src`'s pool (`DirPool.clone`), the copy of `src`. */
 export function copyPtInto(src: HmmPt, dst: HmmPt): void {
   if (dst.pool === src.pool) throw new Error('hmm_pt invariant: copyPtInto within one pool (use clonePt)');
+  dst.noteChange();
   dst.root = src.root;
   dst.leafKey = src.leafKey;
   dst.leafDir = src.leafDir;

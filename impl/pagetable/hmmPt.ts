@@ -26,8 +26,27 @@ export class HmmPt {
    */
   leafKey = -1;
   leafDir = 0;
+  /**
+   * Set by every change of the table (its methods, the range operations of range.ts, the
+   * copies of clone.ts), taken by the world's incremental structure check
+   * (world/structureCheck.ts), which re-checks only the tables changed since its last look.
+   * Not part of the table's state: a copy of a table starts changed.
+   */
+  #changed = true;
 
   constructor(readonly pool: DirPool) {}
+
+  /** Records that the table changed (every writer calls it before it writes). */
+  noteChange(): void {
+    this.#changed = true;
+  }
+
+  /** Whether the table changed since the last call; clears the mark. */
+  takeChange(): boolean {
+    const changed = this.#changed;
+    this.#changed = false;
+    return changed;
+  }
 
   /** The pte at vpn, 0 when none. Allocates nothing. */
   get(vpn: number): number {
@@ -53,6 +72,7 @@ export class HmmPt {
   /** Sets the pte at vpn to a non-zero entry, creating directories as needed. */
   set(vpn: number, e: number): void {
     if (e === 0) throw new Error(`hmm_pt invariant: set(${vpn}, 0); use clear()`);
+    this.#changed = true;
     const pool = this.pool;
     const low = vpn & 511;
     let d = this.leafDir;
@@ -72,6 +92,7 @@ export class HmmPt {
 
   /** Replaces an existing entry in place (the caller knows vpn is populated). */
   update(vpn: number, e: number): void {
+    this.#changed = true;
     const ch = this.pool.chunks;
     let d = this.root;
     d = ch[d >>> CHUNK_SHIFT][((d & CHUNK_MASK) << DIR_SHIFT) | ((vpn / TOP_DIV) | 0)];
@@ -89,6 +110,7 @@ export class HmmPt {
     const ch = pool.chunks;
     const d3 = this.root;
     if (d3 === 0) return 0;
+    this.#changed = true;
     const i3 = ((d3 & CHUNK_MASK) << DIR_SHIFT) | ((vpn / TOP_DIV) | 0);
     const d2 = ch[d3 >>> CHUNK_SHIFT][i3];
     if (d2 === 0) return 0;

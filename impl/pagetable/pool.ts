@@ -23,6 +23,9 @@ export const SUMMARY_WORDS = DIR_ENTRIES >>> 5;
 /** Chunks a pool keeps from what `assign` dropped. */
 const MAX_RETIRED = 4;
 
+/** Frees listed between two structure checks; past it they are not listed (see takeFreed). */
+const MAX_FREED = 1 << 16;
+
 export class DirPool {
   /** Slabs: directory d lives at chunks[d >>> CHUNK_SHIFT], offset (d & CHUNK_MASK) << DIR_SHIFT. */
   readonly chunks: Uint32Array[];
@@ -40,6 +43,11 @@ export class DirPool {
   private freeTop: number;
   /** Chunks this pool dropped in `assign`, kept for its next ones (not part of its state). */
   readonly #retired: Uint32Array[] = [];
+  /**
+   * Directories freed since the structure check last looked (world/structureCheck.ts checks
+   * that each is zeroed), once a check asked for it; null otherwise. Not part of its state.
+   */
+  #freed: number[] | null = null;
   /** Directories handed out and not freed. */
   used: number;
 
@@ -92,6 +100,7 @@ export class DirPool {
     this.freeStack = copied(this.freeStack, from.freeStack);
     this.freeTop = from.freeTop;
     this.used = from.used;
+    this.#freed = null;
     return this;
   }
 
@@ -120,6 +129,22 @@ export class DirPool {
     this.inUse[d] = 0;
     this.used--;
     this.freeStack[this.freeTop++] = d;
+    const freed = this.#freed;
+    if (freed !== null) {
+      if (freed.length < MAX_FREED) freed.push(d);
+      else this.#freed = null; // too many to list: the next check looks at every free slot
+    }
+  }
+
+  /**
+   * The directories freed since the last call, so a check can look at those instead of every
+   * free slot; null when they are not known (the first call, which starts the record, or after
+   * more than MAX_FREED frees or an `assign`): then every free slot must be looked at.
+   */
+  takeFreed(): number[] | null {
+    const freed = this.#freed;
+    this.#freed = [];
+    return freed;
   }
 
   /** True when every entry of directory d is zero. */

@@ -4,6 +4,8 @@
  * scanning a directory once all its counted entries were seen, so they cost
  * O(populated directories in range + mapped entries), never O(range size) (SPEC §4.2 commit,
  * the kernel's hmm_mirror_update/hmm_pt_iter_walk). Directories left empty go back to the pool.
+ * Every function that writes entries marks the table changed (`HmmPt.noteChange`): a leaf that
+ * removes entries through `walkRange` is marked by it, one that rewrites them in place marks it.
  */
 import { PFN_SHIFT, PTE_DIRTY, PTE_FLAGS, PTE_VALID } from './pte.js';
 import { CHUNK_MASK, CHUNK_SHIFT, DIR_ENTRIES, DIR_SHIFT, SUMMARY_WORDS } from './pool.js';
@@ -33,7 +35,10 @@ function walkDir(pt: HmmPt, d: number, level: number, base: number, start: numbe
     const from = start > base ? start - base : 0;
     const to = end - base < DIR_ENTRIES ? end - base : DIR_ENTRIES;
     const removed = leaf(c, off, from, to, base, pool.counts[d]);
-    if (removed !== 0) pool.counts[d] -= removed;
+    if (removed !== 0) {
+      pool.counts[d] -= removed;
+      pt.noteChange();
+    }
     return;
   }
   const span = SPAN[level];
@@ -92,6 +97,7 @@ export function clearRange(pt: HmmPt, start: number, end: number, dirtyOut: Uint
  */
 export function maskRange(pt: HmmPt, start: number, end: number, keep: number, dirtyOut: Uint8Array): void {
   const keepBits = (~PTE_FLAGS | keep | PTE_VALID) >>> 0;
+  pt.noteChange();
   walkRange(pt, start, end, (c, off, from, to, _base, count) => {
     let left = from === 0 ? count : DIR_ENTRIES;
     for (let i = off + from, lim = off + to; i < lim && left > 0; i++) {
@@ -152,6 +158,7 @@ export function countRange(pt: HmmPt, start: number, end: number): number {
  * entry (no descent per entry, unlike HmmPt.update). fn must not change this table otherwise.
  */
 export function rewriteRange(pt: HmmPt, start: number, end: number, fn: (vpn: number, e: number) => number): void {
+  pt.noteChange();
   walkRange(pt, start, end, (c, off, from, to, base, count) => {
     let left = from === 0 ? count : DIR_ENTRIES;
     for (let i = from; i < to && left > 0; i++) {

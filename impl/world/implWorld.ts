@@ -8,12 +8,12 @@ import type { Command, Observation, Result, World, WorldConfig } from '../../spe
 import { DEFAULT_CONFIG, err, isWorldConfig } from '../../spec/index.js';
 import { bindOps, type HmmOps } from '../hmm/ops.js';
 import { mutantByName } from '../mutants/index.js';
-import { checkWorld } from './checkWorld.js';
 import { cloneCore } from './cloneCore.js';
 import { Core } from './core.js';
 import * as cpu from './cpuCommands.js';
 import * as dev from './devCommands.js';
 import { observe } from './observe.js';
+import { StructureCheck } from './structureCheck.js';
 
 export interface ImplOptions {
   /** Entries of the HMM ops table to replace (mutants); the rest stay `defaultOps`. */
@@ -33,6 +33,8 @@ function overridesOf(options: ImplOptions | undefined): Partial<HmmOps> | undefi
 export class ImplWorld implements World {
   /** The world's state; exposed for benches and white-box tests. Replaced by `copyFrom`. */
   core: Core;
+  /** What the structure check remembers of `core` (not part of the world's state; a copy starts afresh). */
+  #structure = new StructureCheck();
 
   /** A new world; or, given a `Core`, the world over that state (`clone`). */
   constructor(config: WorldConfig | Core = DEFAULT_CONFIG, options?: ImplOptions) {
@@ -61,7 +63,9 @@ export class ImplWorld implements World {
    * reused for the copy. The explorer recycles a world it is done with this way.
    */
   copyFrom(other: ImplWorld): void {
-    if (other !== this) this.core = cloneCore(other.core, this.core);
+    if (other === this) return;
+    this.core = cloneCore(other.core, this.core);
+    this.#structure = new StructureCheck();
   }
 
   apply(c: Command): Result {
@@ -92,8 +96,17 @@ export class ImplWorld implements World {
     return observe(this.core);
   }
 
+  /**
+   * The structural self-check: tables sound, pool accounting exact, per-mm sets consistent. The
+   * first call walks the whole world; later ones what changed since (world/structureCheck.ts).
+   */
   checkStructure(): readonly string[] {
-    return checkWorld(this.core);
+    return this.#structure.check(this.core);
+  }
+
+  /** Directories the last `checkStructure` walked: its cost (tests and benches). */
+  get structureWalked(): number {
+    return this.#structure.walked;
   }
 }
 

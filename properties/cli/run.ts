@@ -60,7 +60,7 @@ A failure is shrunk and printed as a program, a SPEC §8 trace and the command t
   --time-limit S    start no run after S seconds; verdict incomplete (exit 3) if cut short
   --json            print one JSON object (ConformanceReport) instead of the summary
   --out DIR         write a counterexample's trace (DIR/counterexample.ndjson) and its
-                    HTML report (DIR/report.html)
+                    HTML report (DIR/report.html); DIR is made before the run
   --path P          replay one case: fast-check's path (with --seed, from a report)
   --replay-path R   the shrunk command sequence's replay path (from a report)
   --shard I/N       run only slice I of N of the runs (1/N to N/N), for a CI matrix; join the
@@ -156,6 +156,9 @@ export async function runRun(argv: readonly string[], deps: RunDeps = DEFAULT_DE
   const budget = budgetOf(flags);
   const shard = shardOf(flags);
   const impl = implFlags(flags);
+  const out = flags['out'];
+  // --out is made before the run: a folder that cannot be made is bad input, said at once.
+  if (typeof out === 'string') await outDirectory(out);
   const check = impl === undefined ? undefined : await (deps.processParts ?? DEFAULT_DEPS.processParts!)(impl.command, impl.timeoutSeconds);
   try {
     return await checkWith(check?.parts ?? (await deps.parts(typeof flags['mutant'] === 'string' ? flags['mutant'] : undefined)), flags, budget, shard, deps);
@@ -197,15 +200,26 @@ async function checkWith(parts: ConformanceParts, flags: FlagValues, budget: Run
   return final.verdict === 'pass' ? EXIT_PASS : final.verdict === 'counterexample' ? EXIT_COUNTEREXAMPLE : EXIT_INCOMPLETE;
 }
 
+/** Makes the `--out` folder; one that cannot be made is bad input. */
+async function outDirectory(dir: string): Promise<void> {
+  try {
+    await makeDirectory(dir);
+  } catch (e) {
+    throw new UsageError(`cannot write to --out ${quote(dir)} (${reasonOf(e)})`);
+  }
+}
+
+function reasonOf(e: unknown): string {
+  return printable(e instanceof Error && 'code' in e ? String(e.code) : e instanceof Error ? e.message : String(e), MAX_QUOTED);
+}
+
 /** Writes the artefacts under `dir`; a directory that cannot be written is bad input. */
 async function withArtifacts(dir: string, report: ConformanceReport, parts: ConformanceParts): Promise<ConformanceReport> {
   let written: string[];
   try {
-    if (report.counterexample !== undefined) await makeDirectory(dir);
     written = await writeArtifacts(dir, report, [...ARTIFACT_WRITERS, htmlReportArtifact(parts)]);
   } catch (e) {
-    const reason = e instanceof Error && 'code' in e ? String(e.code) : e instanceof Error ? e.message : String(e);
-    throw new UsageError(`cannot write to --out ${quote(dir)} (${printable(reason, MAX_QUOTED)})`);
+    throw new UsageError(`cannot write to --out ${quote(dir)} (${reasonOf(e)})`);
   }
   if (report.counterexample === undefined || written.length === 0) return report;
   return { ...report, counterexample: { ...report.counterexample, tracePath: written[0]! } };

@@ -1,13 +1,14 @@
 /**
  * Replays a trace (SPEC §8) on one or more worlds in lockstep. After every command line it
  * checks, in this order: the line's `expect` on each world, that all worlds gave the same
- * result, that their observations are deep-equal (by `canonicalObservation`), then on each
+ * result, that their observations are deep-equal (`sameObservation`), then on each
  * world every rule of SPEC §6 (`RULES`), `memoryIsMemory`, and the world's own
  * `checkStructure()` (as rule `ptStructure`). It stops at the first failing line. A world that
  * reports part of the observation (`observes`, docs/protocol.md) is compared on that part and
  * held to the rules that read nothing else.
  */
-import { canonicalObservation, observationPartsText, observesWhole, restrictObservation, sameResult, type Command, type Observation, type Result } from '../../spec/index.js';
+import { observationPartsText, observesWhole, restrictObservation, sameResult, type Command, type Observation, type Result } from '../../spec/index.js';
+import { sameObservation } from '../explorer/sameObservation.js';
 import { MemoryIsMemory, RULES, checkRules, rulesFor, type RuleBreach } from '../rules/index.js';
 import { diffObservations } from './observationDiff.js';
 import type { NamedWorld, ReplayFail, ReplayFailure, ReplayOptions, ReplayOutcome, ReplayPass, ReplayRecord, WorldResult } from './replayOutcome.js';
@@ -54,11 +55,10 @@ function compareResults(results: readonly WorldResult[], expect: Result | undefi
 /** A world that reports part of the observation (`observes`) is compared on that part. */
 function compareObservations(lanes: readonly Lane[]): ReplayFailure | undefined {
   const first = lanes[0]!;
-  const text = canonicalObservation(first.observation);
   for (const lane of lanes.slice(1)) {
     const parts = lane.named.world.observes;
     const whole = observesWhole(parts);
-    if (whole ? canonicalObservation(lane.observation) === text : observationPartsText(first.observation, parts) === observationPartsText(lane.observation, parts)) continue;
+    if (whole ? sameObservation(first.observation, lane.observation) : observationPartsText(first.observation, parts) === observationPartsText(lane.observation, parts)) continue;
     const worlds = [first.named.name, lane.named.name] as const;
     const [a, b] = whole ? [first.observation, lane.observation] : [restrictObservation(first.observation, parts!), restrictObservation(lane.observation, parts!)];
     return { kind: 'observation-mismatch', worlds, diff: diffObservations(a, b, worlds) };
