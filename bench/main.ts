@@ -1,9 +1,9 @@
 /**
  * `npm run bench`: every figure of the project (speed against the model, memory per pte, range
  * cost, commit against a raw loop, conformance throughput, explorer rate, the mutant kill figures and
- * the cost of the mutant mechanism, lockstep throughput through the process protocol). Prints figures and
+ * the cost of the mutant mechanism, lockstep throughput through the process protocol, the replay figures). Prints figures and
  * merges them into bench/results.json. `--write-workload FILE` writes the speed workload as a
- * SPEC §8 trace; `--only speed,memory,range,clear,conformance,explorer,mutants,overhead,protocol,c`
+ * SPEC §8 trace; `--only speed,memory,range,clear,conformance,explorer,mutants,overhead,protocol,c,replay`
  * runs a subset (`c`: the C implementation, cImpl.ts).
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -16,6 +16,7 @@ import { benchMutants } from './mutants.js';
 import { benchMutantsOverhead } from './mutantsOverhead.js';
 import { benchProtocol } from './protocol.js';
 import { benchRangeCost } from './rangeCost.js';
+import { benchReplay } from './replay.js';
 import { benchSpeed } from './speed.js';
 import { buildWorkload, workloadTrace } from './workload.js';
 
@@ -31,7 +32,7 @@ function merge(figures: Record<string, number>): void {
   writeFileSync(RESULTS, JSON.stringify({ ...old, ...figures }, null, 2) + '\n');
 }
 
-const ALL = 'speed,memory,range,clear,conformance,explorer,mutants,overhead,protocol,c';
+const ALL = 'speed,memory,range,clear,conformance,explorer,mutants,overhead,protocol,c,replay';
 
 async function main(): Promise<void> {
   const only = (arg('--only') ?? ALL).split(',');
@@ -100,6 +101,12 @@ async function main(): Promise<void> {
     figures.protocolPipeliningSpeedup = p.protocolPipeliningSpeedup;
     figures.protocolVsInProcess = p.protocolVsInProcess;
     figures.protocolWithC = p.implementation === 'c' ? 1 : 0;
+  }
+  if (only.includes('replay')) {
+    const r = await benchReplay();
+    console.log(`replay: ${Math.round(r.replayLinesPerSecond)} lines/s over 1,000,000 lines; cost per line vs 10,000 lines ${r.replayPerLineCostRatio.toFixed(2)} (goal <= 1.5); live heap growth ${r.replayLiveHeapGrowthMb.toFixed(1)} MB`);
+    console.log(`  all rules on 100,000 mirrored ptes ${r.ruleCheckMs100kPtes.toFixed(0)} ms; 2,000 forks replayed in ${r.replay2000ForksSeconds.toFixed(1)} s`);
+    Object.assign(figures, r);
   }
   if (wl !== undefined && only.includes('overhead')) {
     figures.mutantOverheadPercent = benchMutantsOverhead(wl).mutantOverheadPercent;

@@ -24,6 +24,14 @@ export class Pages {
   mapcount: Int32Array;
   /** The pfn handed out next (SPEC §7 next.pfn). */
   next: number;
+  /**
+   * The pfns allocated, increasing, with freed ones dropped now and then (compacted when they
+   * outnumber the live ones): observe() lists the live pages from it in time proportional to
+   * them, not to every pfn ever handed out (a long replay hands out millions).
+   */
+  allocated: number[];
+  /** Live pages (mapcount > 0). */
+  live: number;
 
   /** No pages; or, given `from`, an independent copy of it (same pfns, contents and capacity). */
   constructor(from?: Pages) {
@@ -33,12 +41,16 @@ export class Pages {
       this.stored = new Float64Array(INITIAL_PAGE_SLOTS);
       this.mapcount = new Int32Array(INITIAL_PAGE_SLOTS);
       this.next = 1;
+      this.allocated = [];
+      this.live = 0;
     } else {
       this.data = from.data.slice();
       this.dirty = from.dirty.slice();
       this.stored = from.stored.slice();
       this.mapcount = from.mapcount.slice();
       this.next = from.next;
+      this.allocated = from.allocated.slice();
+      this.live = from.live;
     }
   }
 
@@ -50,7 +62,16 @@ export class Pages {
     this.dirty[pfn] = dirty ? 1 : 0;
     this.stored[pfn] = stored;
     this.mapcount[pfn] = 1;
+    if (this.allocated.length >= 64 && this.allocated.length > 2 * this.live) this.compact();
+    this.allocated.push(pfn);
+    this.live++;
     return pfn;
+  }
+
+  /** Drops the freed pfns from `allocated` (the order stays increasing). */
+  private compact(): void {
+    const mapcount = this.mapcount;
+    this.allocated = this.allocated.filter((pfn) => mapcount[pfn] > 0);
   }
 
   /** Drops one CPU mapping; the page is freed when its mapcount reaches 0. */
@@ -58,6 +79,7 @@ export class Pages {
     const n = this.mapcount[pfn];
     if (n <= 0) throw new Error(`pages invariant: unmap of free pfn ${pfn}`);
     this.mapcount[pfn] = n - 1;
+    if (n === 1) this.live--;
   }
 
   isLive(pfn: number): boolean {
@@ -76,6 +98,8 @@ export class Pages {
     this.stored = copied(this.stored, from.stored);
     this.mapcount = copied(this.mapcount, from.mapcount);
     this.next = from.next;
+    this.allocated = from.allocated.slice();
+    this.live = from.live;
     return this;
   }
 

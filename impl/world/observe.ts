@@ -46,7 +46,7 @@ function observeMm(core: Core, mm: Mm): MmObs {
 function observePages(core: Core): PageObs[] {
   const p = core.pages;
   const out: PageObs[] = [];
-  for (let pfn = 1; pfn < p.next; pfn++) {
+  for (const pfn of p.allocated) {
     if (p.mapcount[pfn] <= 0) continue;
     const stored = p.stored[pfn];
     out.push([pfn, p.data[pfn], p.dirty[pfn] === 1, Number.isNaN(stored) ? null : stored, p.mapcount[pfn]]);
