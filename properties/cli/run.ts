@@ -20,7 +20,7 @@ import { UsageError, parseArgs, type FlagValues } from './args.js';
 import { MAX_QUOTED, printable, quote } from '../trace/printable.js';
 import { knownMutant } from './knownMutant.js';
 import { makeDirectory } from './outDir.js';
-import { EXIT_COUNTEREXAMPLE, EXIT_INCOMPLETE, EXIT_PASS, type Subcommand } from './subcommand.js';
+import { EXIT_COUNTEREXAMPLE, EXIT_INCOMPLETE, EXIT_INTERRUPTED, EXIT_PASS, type Subcommand } from './subcommand.js';
 
 const FLAGS = {
   seed: { kind: 'integer', min: -0x80000000, max: 0x7fffffff }, // fast-check's seed is a 32-bit signed integer
@@ -75,7 +75,10 @@ ${RULE_READS}
   --impl-timeout S  seconds to wait for each answer before the implementation counts as hung
                     (default ${DEFAULT_TIMEOUT_SECONDS})
 
-exit: 0 pass, 1 counterexample, 2 bad usage or bad input, 3 incomplete`;
+Ctrl-C stops the check after the run in progress and prints the summary of what ran
+(verdict incomplete, "interrupted"; with --json, the report with "interrupted": true); exit 130.
+
+exit: 0 pass, 1 counterexample, 2 bad usage or bad input, 3 incomplete, 130 interrupted (Ctrl-C)`;
 
 /** The parts of a check of an implementation's process, and how to end its session. */
 export interface ProcessCheck {
@@ -91,6 +94,8 @@ export interface RunDeps {
   readonly processParts?: (command: string, timeoutSeconds: number) => Promise<ProcessCheck>;
   readonly stdout: (text: string) => void;
   readonly stderr: ProgressSink;
+  /** Stops the check (as Ctrl-C does); without it, `runRun` listens for SIGINT itself. */
+  readonly signal?: AbortSignal;
 }
 
 const DEFAULT_DEPS: RunDeps = {
@@ -182,22 +187,44 @@ export function implFlags(flags: FlagValues): { command: string; timeoutSeconds:
 
 async function checkWith(parts: ConformanceParts, flags: FlagValues, budget: RunBudget, shard: Shard | undefined, deps: RunDeps): Promise<number> {
   const progress = progressPrinter(deps.stderr);
-  const report = await runConformance({
-    parts,
-    budget,
-    ...(typeof flags['path'] === 'string' ? { path: flags['path'] } : {}),
-    ...(typeof flags['replay-path'] === 'string' ? { replayPath: flags['replay-path'] } : {}),
-    ...(shard === undefined ? {} : { shard }),
-    onProgress: progress.onProgress,
-  });
-  progress.done();
+  const ctrlC = deps.signal === undefined ? onCtrlC() : undefined;
+  let report: ConformanceReport;
+  try {
+    report = await runConformance({
+      parts,
+      budget,
+      ...(typeof flags['path'] === 'string' ? { path: flags['path'] } : {}),
+      ...(typeof flags['replay-path'] === 'string' ? { replayPath: flags['replay-path'] } : {}),
+      ...(shard === undefined ? {} : { shard }),
+      onProgress: progress.onProgress,
+      signal: deps.signal ?? ctrlC!.signal,
+    });
+  } finally {
+    ctrlC?.dispose();
+    progress.done();
+  }
   if (typeof flags['path'] === 'string' && report.runs === 0 && report.verdict === 'pass') {
     throw new UsageError(`flag '--path' names no run: ${quote(flags['path'])} (copy --seed, --path and --replay-path from one report)`);
   }
   const out = flags['out'];
   const final = typeof out === 'string' ? await withArtifacts(out, report, parts) : report;
   deps.stdout(flags['json'] === true ? `${JSON.stringify(final)}\n` : formatSummary(final));
+  if (final.interrupted === true) return EXIT_INTERRUPTED;
   return final.verdict === 'pass' ? EXIT_PASS : final.verdict === 'counterexample' ? EXIT_COUNTEREXAMPLE : EXIT_INCOMPLETE;
+}
+
+/**
+ * Ctrl-C while the check runs: the first SIGINT stops it after the run in progress (the summary
+ * of what ran is printed, exit 130); a second one exits at once with 130, as the shell would.
+ */
+function onCtrlC(): { readonly signal: AbortSignal; dispose(): void } {
+  const controller = new AbortController();
+  const handler = (): void => {
+    if (controller.signal.aborted) process.exit(EXIT_INTERRUPTED);
+    controller.abort();
+  };
+  process.on('SIGINT', handler);
+  return { signal: controller.signal, dispose: () => void process.off('SIGINT', handler) };
 }
 
 /** Makes the `--out` folder; one that cannot be made is bad input. */

@@ -1,6 +1,7 @@
 /**
  * A subcommand of `hmm-check`: its name, a one-line summary, its `--help` text and its body.
- * Exit codes (README): 0 pass, 1 counterexample, 2 bad usage or bad input, 3 incomplete.
+ * Exit codes (README): 0 pass, 1 counterexample, 2 bad usage or bad input, 3 incomplete,
+ * 130 interrupted by Ctrl-C.
  */
 export interface Subcommand {
   readonly name: string;
@@ -14,3 +15,5 @@ export const EXIT_PASS = 0;
 export const EXIT_COUNTEREXAMPLE = 1;
 export const EXIT_USAGE = 2;
 export const EXIT_INCOMPLETE = 3;
+/** Ctrl-C (SIGINT) stopped it: 128 + 2, the shell's convention. */
+export const EXIT_INTERRUPTED = 130;

@@ -5,7 +5,7 @@
 import type { FailureDetails } from './failure.js';
 import type { CoverageSummary, ImplementationInfo, SkippedCheck } from './ports.js';
 
-/** `pass`: no disagreement within the budget · `counterexample`: one was found (exit 1) · `incomplete`: `--time-limit` cut the run short (exit 3). */
+/** `pass`: no disagreement within the budget · `counterexample`: one was found (exit 1) · `incomplete`: `--time-limit` (exit 3) or Ctrl-C (exit 130, `interrupted`) cut the run short. */
 export type Verdict = 'pass' | 'counterexample' | 'incomplete';
 
 /** A shrunk counterexample with everything needed to read and replay it. */
@@ -50,6 +50,8 @@ export interface ConformanceReport {
   readonly implementation?: ImplementationInfo;
   /** Checks left out because the implementation does not report what they read (`--impl`). */
   readonly skippedRules?: readonly SkippedCheck[];
+  /** Present (true) when Ctrl-C stopped the check: the figures are those of what ran (exit 130). */
+  readonly interrupted?: true;
   /** Present iff `verdict` is `counterexample`. */
   readonly counterexample?: CounterexampleReport;
 }

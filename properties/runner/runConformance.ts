@@ -8,6 +8,7 @@ import type { GenerationScope } from '../commands/index.js';
 import { DEFAULT_BUDGET, DEFAULT_GENERATION, DEFAULT_WORLD, type RunBudget } from './config.js';
 import { counterexampleReport } from './counterexample.js';
 import { ConformanceFailure } from './failure.js';
+import { InterruptibleProperty } from './interruptible.js';
 import type { ConformanceParts, CoverageSummary } from './ports.js';
 import { ProgressMeter, type Progress } from './progress.js';
 import { conformanceProperty, type PropertyArgs } from './property.js';
@@ -27,6 +28,8 @@ export interface ConformanceOptions {
   readonly shard?: Shard;
   /** Receives progress at most every 250 ms. */
   readonly onProgress?: (p: Progress) => void;
+  /** Stops the check when aborted (Ctrl-C): what ran is reported, verdict `incomplete`, `interrupted` set. */
+  readonly signal?: AbortSignal;
 }
 
 const NO_COVERAGE: CoverageSummary = { states: { reached: 0, total: 0, missing: [] }, transitions: { reached: 0, total: 0, missing: [] } };
@@ -47,13 +50,15 @@ export async function runConformance(o: ConformanceOptions): Promise<Conformance
   });
   if (o.shard !== undefined && o.path !== undefined) throw new RangeError('runConformance: a shard and a replay path exclude each other');
   const slice = o.shard === undefined ? null : shardSlice(budget.runs, o.shard);
-  const details = fc.check(property, {
+  const params = {
     seed: budget.seed,
     numRuns: slice === null ? budget.runs : slice.runs,
     ...(slice === null || slice.first === 0 ? {} : { path: `${slice.first}` }),
-    ...(budget.timeLimitSeconds === undefined ? {} : { interruptAfterTimeLimit: budget.timeLimitSeconds * 1000 }),
     ...(o.path === undefined ? {} : { path: o.path, endOnFailure: true }),
-  });
+  };
+  const details = o.signal === undefined
+    ? fc.check(property, { ...params, ...(budget.timeLimitSeconds === undefined ? {} : { interruptAfterTimeLimit: budget.timeLimitSeconds * 1000 }) })
+    : await fc.check(new InterruptibleProperty(property, { signal: o.signal, ...(budget.timeLimitSeconds === undefined ? {} : { timeLimitSeconds: budget.timeLimitSeconds }) }), params);
   const elapsedMs = meter.elapsedMs();
   const base = {
     seed: details.seed,
@@ -67,6 +72,7 @@ export async function runConformance(o: ConformanceOptions): Promise<Conformance
     ...(o.shard === undefined ? {} : { shard: { index: o.shard.index, count: o.shard.count } }),
     ...(o.parts.implementation === undefined ? {} : { implementation: o.parts.implementation }),
     ...(o.parts.skippedRules === undefined ? {} : { skippedRules: o.parts.skippedRules }),
+    ...(o.signal?.aborted === true && details.interrupted ? { interrupted: true as const } : {}),
   };
   if (!details.failed) return { verdict: details.interrupted ? 'incomplete' : 'pass', ...base };
   const failure = details.errorInstance;

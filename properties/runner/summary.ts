@@ -26,8 +26,10 @@ export function formatSummary(r: ConformanceReport): string {
     `coverage   ${coverageLine('states', r.coverage.states)}`,
     `           ${coverageLine('transitions', r.coverage.transitions)}`,
   ];
-  if (r.counterexample === undefined) lines.push(`verdict    ${r.verdict}${r.verdict === 'incomplete' ? ' (cut short by --time-limit)' : ''}`);
+  const cut = r.interrupted === true ? ' (interrupted: Ctrl-C)' : ' (cut short by --time-limit)';
+  if (r.counterexample === undefined) lines.push(`verdict    ${r.verdict}${r.verdict === 'incomplete' ? cut : ''}`);
   else lines.push(...counterexampleLines(r, r.counterexample));
+  if (r.counterexample !== undefined && r.interrupted === true) lines.push('', 'interrupted (Ctrl-C) while shrinking: the program above may shrink further');
   return `${lines.join('\n')}\n`;
 }
 

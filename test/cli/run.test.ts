@@ -84,3 +84,21 @@ describe('hmm-check run', () => {
     await expect(runRun(['--seed', '7', '--runs', '60', '--steps', '40', '--out', file], harness(wrong).deps)).rejects.toThrow(UsageError);
   });
 });
+
+describe('hmm-check run, stopped from outside (as Ctrl-C does)', () => {
+  it('reports what ran, verdict incomplete and interrupted, exit 130', async () => {
+    const h = harness(agreeing);
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 300);
+    expect(await runRun(['--runs', '100000000', '--json'], { ...h.deps, signal: controller.signal })).toBe(130);
+    const report = JSON.parse(h.out.join('')) as ConformanceReport;
+    expect(report).toMatchObject({ verdict: 'incomplete', interrupted: true });
+    expect(report.runs).toBeGreaterThan(0);
+  });
+
+  it('the time limit still cuts the run short without being taken for Ctrl-C', async () => {
+    const h = harness(agreeing);
+    expect(await runRun(['--runs', '100000000', '--time-limit', '0.3'], { ...h.deps, signal: new AbortController().signal })).toBe(3);
+    expect(h.out.join('')).toContain('verdict    incomplete (cut short by --time-limit)');
+  });
+});
