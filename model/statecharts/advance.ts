@@ -6,8 +6,8 @@
  * each distinct transition runs XState once and is then a map lookup (a `transition()` costs
  * about 17 µs). An event the machine refuses breaks the world's own invariant: it throws.
  */
-import { initialTransition, transition, type AnyMachineSnapshot } from 'xstate';
-import { stateId, transitionId, type StatechartCoverage } from './catalog.js';
+import { initialTransition, transition, type AnyMachineSnapshot, type AnyStateMachine, type AnyStateNode, type TransitionDefinition } from 'xstate';
+import { branchGuard, stateId, transitionId, type StatechartCoverage } from './catalog.js';
 import type { LifecycleMachine } from './machines.js';
 
 /** A lifecycle as the world keeps it: the machine, its XState snapshot, and the state name. */
@@ -78,9 +78,19 @@ function runXState({ machine, snapshot, value }: Lifecycle, event: { type: strin
   const target = (after as AnyMachineSnapshot).value as string;
   return {
     next: { machine, snapshot: after as AnyMachineSnapshot, value: target },
-    transition: transitionId(machine.id, value, event.type, target),
+    transition: transitionId(machine.id, value, event.type, target, takenBranch(machine, snapshot, value, event)),
     state: stateId(machine.id, target),
   };
+}
+
+/** The guard of the branch XState takes for `event` in state `value` (none when the event has one branch). */
+function takenBranch(machine: LifecycleMachine, snapshot: AnyMachineSnapshot, value: string, event: { type: string }): string | undefined {
+  const definitions = ((machine.root.states[value] as AnyStateNode).on as Record<string, readonly TransitionDefinition<any, any>[]>)[event.type] ?? [];
+  if (definitions.length < 2) return undefined;
+  const [taken] = (machine as AnyStateMachine).getTransitionData(snapshot as never, event as never);
+  const i = definitions.indexOf(taken as TransitionDefinition<any, any>);
+  if (i < 0) throw new Error(`${machine.id} in state '${value}': XState took a branch of ${event.type} that its definition does not list`);
+  return branchGuard(definitions, i);
 }
 
 /**

@@ -2,9 +2,12 @@
  * The statechart catalog (SPEC §5): every state and transition of the four machines, derived
  * from their definitions, and the `StatechartCoverage` recorder the world feeds.
  *
- * Ids: a state is `machine.state` (`mirror.live`); a transition is
- * `machine: source --EVENT--> target`, one per (source, event, target); a targetless transition
- * (a step that stays, such as a wait on a pending fence) has its source as target.
+ * Ids: a state is `machine.state` (`mirror.live`); a transition is one branch of a state's
+ * `on` entry: `machine: source --EVENT--> target`, and where the event has several guarded
+ * branches each is its own transition, named by its guard (`else` for the fallback), as the
+ * diagrams draw them: `fault: walk --COMMIT [backoff]--> end`, `... [mirrorNotLive]--> end`,
+ * `... [else]--> end` are three (EAGAIN on backoff, ENODEV, the mapping). A targetless
+ * transition (a step that stays, such as a wait on a pending fence) has its source as target.
  */
 import type { AnyStateNode, TransitionDefinition } from 'xstate';
 import { MACHINES, type LifecycleMachine } from './machines.js';
@@ -14,23 +17,39 @@ export function stateId(machineId: string, state: string): string {
   return `${machineId}.${state}`;
 }
 
-/** The id of the transition from `source` on `event` to `target`. */
-export function transitionId(machineId: string, source: string, event: string, target: string): string {
-  return `${machineId}: ${source} --${event}--> ${target}`;
+/** The id of the transition from `source` on `event` to `target`, by the branch guarded by `guard` if the event has several. */
+export function transitionId(machineId: string, source: string, event: string, target: string, guard?: string): string {
+  return guard === undefined ? `${machineId}: ${source} --${event}--> ${target}` : `${machineId}: ${source} --${event} [${guard}]--> ${target}`;
 }
 
-/** The states and transitions of one machine, read from its state nodes' `on` maps. */
+type Definitions = readonly TransitionDefinition<any, any>[];
+
+/** A guard's name: a named guard's name, a higher-order one's function name (`not`, `and`). */
+function guardName(guard: unknown): string {
+  if (typeof guard === 'string') return guard;
+  if (guard !== null && typeof guard === 'object' && 'type' in guard) return String(guard.type);
+  return typeof guard === 'function' && guard.name !== '' ? guard.name : 'guard';
+}
+
+/** The guard naming branch `i` of an event's definitions: none when the event has one branch; `else` for an unguarded fallback. */
+export function branchGuard(definitions: Definitions, i: number): string | undefined {
+  if (definitions.length < 2) return undefined;
+  const guard = definitions[i]!.guard;
+  return guard === undefined ? 'else' : guardName(guard);
+}
+
+/** The states and transitions of one machine, read from its state nodes' `on` maps: one transition per branch and target. */
 export function machineCatalog(machine: LifecycleMachine): { states: string[]; transitions: string[] } {
   const states: string[] = [];
   const transitions = new Set<string>();
   for (const node of Object.values(machine.root.states) as AnyStateNode[]) {
     states.push(stateId(machine.id, node.key));
-    const on = node.on as Record<string, readonly TransitionDefinition<any, any>[]>;
+    const on = node.on as Record<string, Definitions>;
     for (const [event, definitions] of Object.entries(on)) {
-      for (const definition of definitions) {
+      definitions.forEach((definition, i) => {
         const targets = definition.target ?? [node];
-        for (const target of targets) transitions.add(transitionId(machine.id, node.key, event, target.key));
-      }
+        for (const target of targets) transitions.add(transitionId(machine.id, node.key, event, target.key, branchGuard(definitions, i)));
+      });
     }
   }
   return { states, transitions: [...transitions] };

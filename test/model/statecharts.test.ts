@@ -123,15 +123,20 @@ describe('memoized transitions', () => {
 });
 
 describe('catalog and coverage', () => {
-  test('the catalog is derived from the machines: 20 states, 28 transitions', () => {
+  test('the catalog is derived from the machines: 20 states, 30 transitions, one per guarded branch', () => {
     const { states, transitions } = statechartCatalog();
     // mirror 5 + invalidation 7 + fault 4 + fence 4 states.
     expect(states).toHaveLength(20);
-    // mirror 3+3, invalidation 10, fault 5 (created→created on EAGAIN), fence 7.
-    expect(transitions).toHaveLength(28);
+    // mirror 3+3, invalidation 10, fence 7; fault 7: START (EAGAIN stays in created, else start),
+    // WALK (got through, else end early) and COMMIT's three branches to end (SPEC §4.3 commit:
+    // EAGAIN on backoff, ENODEV, the mapping), each branch its own transition.
+    expect(transitions).toHaveLength(30);
     expect(states).toContain('mirror.live');
     expect(transitions).toContain('mirror: live --UNREGISTER--> unregistered');
-    expect(transitions).toContain('fault: created --START--> created');
+    expect(transitions).toContain('fault: created --START [activeInvalidationOverlaps]--> created');
+    expect(transitions.filter((t) => t.startsWith('fault: walk --COMMIT'))).toEqual([
+      'fault: walk --COMMIT [backoff]--> end', 'fault: walk --COMMIT [mirrorNotLive]--> end', 'fault: walk --COMMIT [else]--> end',
+    ]);
     expect(transitions).toContain('fence: pending --WAIT--> pending');
     expect(new Set(transitions).size).toBe(transitions.length);
   });
@@ -147,8 +152,37 @@ describe('catalog and coverage', () => {
     expect([...transitions].sort()).toEqual(['mirror: live --UNREGISTER--> unregistered', 'mirror: unregistered --FREE--> freed']);
     const summary = coverage.summary();
     expect(summary.states).toMatchObject({ reached: 3, total: 20 });
-    expect(summary.transitions).toMatchObject({ reached: 2, total: 28 });
-    expect(summary.transitions.missing).toHaveLength(26);
+    expect(summary.transitions).toMatchObject({ reached: 2, total: 30 });
+    expect(summary.transitions.missing).toHaveLength(28);
     expect(summary.states.missing).not.toContain('mirror.live');
+  });
+});
+
+describe('coverage counts each guarded branch', () => {
+  test('the three outcomes of a fault commit are recorded as three transitions (SPEC §4.3 commit)', () => {
+    const coverage = new StatechartCoverage();
+    const w = createModelWorld(undefined, { coverage });
+    const commits = (): string[] => [...coverage.reached().transitions].filter((t) => t.startsWith('fault: walk --COMMIT')).sort();
+    w.apply({ cmd: 'mmap', mm: 0, start: 0, npages: 1, prot: 'rw' });
+    w.apply({ cmd: 'register', dev: 0, mm: 0 });
+    // the mapping: a fault that walks and commits
+    w.apply({ cmd: 'devFault', dev: 0, mm: 0, start: 0, npages: 1, write: false });
+    w.apply({ cmd: 'finish', op: 1 });
+    expect(commits()).toEqual(['fault: walk --COMMIT [else]--> end']);
+    // EAGAIN: an invalidation starts between the walk and the commit, so the fault backs off
+    w.apply({ cmd: 'devFault', dev: 0, mm: 0, start: 0, npages: 1, write: false });
+    w.apply({ cmd: 'step', op: 2 });
+    w.apply({ cmd: 'step', op: 2 });
+    w.apply({ cmd: 'writeback', mm: 0, start: 0, npages: 1 });
+    w.apply({ cmd: 'step', op: 3 });
+    expect(w.apply({ cmd: 'step', op: 2 })).toEqual({ err: 'EAGAIN' });
+    w.apply({ cmd: 'finish', op: 3 });
+    // ENODEV: the mirror is unregistered between the walk and the commit
+    w.apply({ cmd: 'devFault', dev: 0, mm: 0, start: 0, npages: 1, write: false });
+    w.apply({ cmd: 'step', op: 4 });
+    w.apply({ cmd: 'step', op: 4 });
+    w.apply({ cmd: 'unregister', dev: 0, mm: 0 });
+    expect(w.apply({ cmd: 'step', op: 4 })).toEqual({ err: 'ENODEV' });
+    expect(commits()).toEqual(['fault: walk --COMMIT [backoff]--> end', 'fault: walk --COMMIT [else]--> end', 'fault: walk --COMMIT [mirrorNotLive]--> end']);
   });
 });

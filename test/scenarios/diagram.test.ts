@@ -23,8 +23,15 @@ describe('statechart diagrams', () => {
   test('every state and transition of the catalog is drawn', () => {
     const catalog = statechartCatalog();
     const drawn = new Set<string>();
-    for (const m of DIAGRAM_MACHINES) for (const t of chartOf(m).transitions) drawn.add(`${m.id}: ${t.source} --${t.event}--> ${t.target}`);
+    // A catalog id names the branch by its guard where the event has several branches (each drawn as its own arrow).
+    for (const m of DIAGRAM_MACHINES) {
+      for (const t of chartOf(m).transitions) {
+        drawn.add(`${m.id}: ${t.source} --${t.event}--> ${t.target}`);
+        if (t.guard !== undefined) drawn.add(`${m.id}: ${t.source} --${t.event} [${t.guard}]--> ${t.target}`);
+      }
+    }
     for (const id of catalog.transitions) expect(drawn, id).toContain(id);
+    expect(DIAGRAM_MACHINES.flatMap((m) => chartOf(m).transitions)).toHaveLength(catalog.transitions.length);
     const mermaid = renderDiagrams(DIAGRAM_MACHINES, 'mermaid');
     for (const id of catalog.states) expect(mermaid).toMatch(new RegExp(`\\b${id.split('.')[1]}\\b`));
   });
