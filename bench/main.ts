@@ -1,9 +1,9 @@
 /**
- * `npm run bench`: every figure of the project (speed against the model, memory per pte, range
+ * `npm run bench`: every figure of the project (speed against the model, model throughput, memory per pte, range
  * cost, commit against a raw loop, conformance throughput, explorer rate, the mutant kill figures and
  * the cost of the mutant mechanism, lockstep throughput through the process protocol, the replay figures). Prints figures and
  * merges them into bench/results.json. `--write-workload FILE` writes the speed workload as a
- * SPEC §8 trace; `--only speed,memory,range,clear,conformance,explorer,mutants,overhead,protocol,c,replay`
+ * SPEC §8 trace; `--only speed,model,memory,range,clear,conformance,explorer,mutants,overhead,protocol,c,replay`
  * runs a subset (`c`: the C implementation, cImpl.ts).
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -12,6 +12,7 @@ import { benchClearVsRaw } from './clearVsRaw.js';
 import { benchConformance } from './conformance.js';
 import { benchExplorer } from './explorer.js';
 import { benchMemory } from './memory.js';
+import { benchModelThroughput } from './modelThroughput.js';
 import { benchMutants } from './mutants.js';
 import { benchMutantsOverhead } from './mutantsOverhead.js';
 import { benchProtocol } from './protocol.js';
@@ -32,7 +33,7 @@ function merge(figures: Record<string, number>): void {
   writeFileSync(RESULTS, JSON.stringify({ ...old, ...figures }, null, 2) + '\n');
 }
 
-const ALL = 'speed,memory,range,clear,conformance,explorer,mutants,overhead,protocol,c,replay';
+const ALL = 'speed,model,memory,range,clear,conformance,explorer,mutants,overhead,protocol,c,replay';
 
 async function main(): Promise<void> {
   const only = (arg('--only') ?? ALL).split(',');
@@ -57,6 +58,11 @@ async function main(): Promise<void> {
       figures.implVsModel = s.implVsModel;
       figures.implCommandsPerSecond = s.implCommandsPerSecond;
     }
+  }
+  if (only.includes('model')) {
+    const m = benchModelThroughput();
+    console.log(`model: ${Math.round(m.modelMixCommandsPerSecond)} commands/s on a random mix, observe after each (goal >= 20000)`);
+    Object.assign(figures, m);
   }
   if (only.includes('memory')) {
     const m = benchMemory();

@@ -36,7 +36,3 @@ export function isRange(start: number, npages: number): boolean {
   );
 }
 
-/** True when two half-open ranges share at least one page. */
-export function rangesOverlap(a: Range, b: Range): boolean {
-  return a.start < b.end && b.start < a.end;
-}

@@ -26,7 +26,3 @@ export function makePte(pfn: number, flags: number): number {
   }
   return (pfn * 8 + (flags | PTE_VALID)) >>> 0;
 }
-
-export const ptePfn = (e: number): number => e >>> PFN_SHIFT;
-export const pteWrite = (e: number): boolean => (e & PTE_WRITE) !== 0;
-export const pteDirty = (e: number): boolean => (e & PTE_DIRTY) !== 0;

@@ -146,13 +146,6 @@ export function clearEach(pt: HmmPt, start: number, end: number, fn: (vpn: numbe
   });
 }
 
-/** Number of valid ptes in [start, end). */
-export function countRange(pt: HmmPt, start: number, end: number): number {
-  let n = 0;
-  forEachPte(pt, start, end, () => void n++);
-  return n;
-}
-
 /**
  * Rewrites every valid pte in [start, end) in place: fn(vpn, pte) returns the new, non-zero
  * entry (no descent per entry, unlike HmmPt.update). fn must not change this table otherwise.

@@ -5,8 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
-  CHUNK_MASK, CHUNK_SHIFT, checkPool, checkTable, clearRange, clonePt, rewriteRange, countRange, DIR_SHIFT, DirPool, forEachPte, HmmPt,
-  makePte, maskRange, PFN_LIMIT, ptePfn, pteDirty, pteWrite, PTE_DIRTY, PTE_VALID, PTE_WRITE,
+  CHUNK_MASK, CHUNK_SHIFT, checkPool, checkTable, clearRange, clonePt, rewriteRange, DIR_SHIFT, DirPool, forEachPte, HmmPt,
+  makePte, maskRange, PFN_LIMIT, PFN_SHIFT, PTE_DIRTY, PTE_VALID, PTE_WRITE,
 } from '../../impl/pagetable/index.js';
 
 function fresh(): HmmPt {
@@ -18,6 +18,14 @@ function sound(...pts: HmmPt[]): string[] {
   pts.forEach((pt, i) => checkTable(pt, `pt${i}`, seen, out));
   checkPool(pts[0].pool, seen, out);
   return out;
+}
+/** The pte fields, decoded from the layout above (bit 1 WRITE, bit 2 DIRTY, bits 3.. the pfn). */
+const ptePfn = (e: number): number => e >>> PFN_SHIFT;
+const pteWrite = (e: number): boolean => (e & PTE_WRITE) !== 0;
+const pteDirty = (e: number): boolean => (e & PTE_DIRTY) !== 0;
+/** Valid ptes in [start, end), counted by a walk. */
+function countRange(pt: HmmPt, start: number, end: number): number {
+  return visit(pt, start, end).length;
 }
 function visit(pt: HmmPt, start = 0, end = 2 ** 36): number[] {
   const v: number[] = [];

@@ -6,7 +6,7 @@
 import { expect, test } from 'vitest';
 import type { Command, Observation, Result } from '../../spec/index.js';
 import { StatechartCoverage, createModelWorld, type ModelWorld } from '../../model/index.js';
-import { prng, randomCommand } from './random.js';
+import { prng, randomCommand } from '../../bench/modelMix.js';
 
 /** The breaches of SPEC §6 rules visible in one observation. */
 function breaches(o: Observation): string[] {

@@ -1,5 +1,5 @@
-/** Random command mixes for the model's smoke and throughput tests (not the checker's generators). */
-import type { Command } from '../../spec/index.js';
+/** Random command mixes for the model's throughput figure (bench/modelThroughput.ts) and its smoke test (test/model/rules.test.ts); not the checker's generators. */
+import type { Command } from '../spec/index.js';
 
 /** A small deterministic PRNG (mulberry32) so the mix is the same on every run. */
 export function prng(seed: number): () => number {
