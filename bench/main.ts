@@ -1,9 +1,9 @@
 /**
  * `npm run bench`: every figure of the project (speed against the model, model throughput, memory per pte, range
- * cost, commit against a raw loop, conformance throughput, explorer rate, the mutant kill figures and
+ * cost, commit against a raw loop, conformance throughput, what Ctrl-C costs it, explorer rate, the mutant kill figures and
  * the cost of the mutant mechanism, lockstep throughput through the process protocol, the replay figures). Prints figures and
  * merges them into bench/results.json. `--write-workload FILE` writes the speed workload as a
- * SPEC §8 trace; `--only speed,model,memory,range,clear,conformance,explorer,mutants,overhead,protocol,c,replay`
+ * SPEC §8 trace; `--only speed,model,memory,range,clear,conformance,ctrlc,explorer,mutants,overhead,protocol,c,replay`
  * runs a subset (`c`: the C implementation, cImpl.ts).
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -11,6 +11,7 @@ import { benchC } from './cImpl.js';
 import { benchClearVsRaw } from './clearVsRaw.js';
 import { benchConformance } from './conformance.js';
 import { benchExplorer } from './explorer.js';
+import { benchInterruptOverhead } from './interruptOverhead.js';
 import { benchMemory } from './memory.js';
 import { benchModelThroughput } from './modelThroughput.js';
 import { benchMutants } from './mutants.js';
@@ -33,7 +34,7 @@ function merge(figures: Record<string, number>): void {
   writeFileSync(RESULTS, JSON.stringify({ ...old, ...figures }, null, 2) + '\n');
 }
 
-const ALL = 'speed,model,memory,range,clear,conformance,explorer,mutants,overhead,protocol,c,replay';
+const ALL = 'speed,model,memory,range,clear,conformance,ctrlc,explorer,mutants,overhead,protocol,c,replay';
 
 async function main(): Promise<void> {
   const only = (arg('--only') ?? ALL).split(',');
@@ -83,6 +84,11 @@ async function main(): Promise<void> {
     const c = await benchConformance();
     console.log(`conformance: ${Math.round(c.conformanceCommandsPerSecond)} commands/s, model + impl + observe + rules (goal >= 10000)`);
     Object.assign(figures, c);
+  }
+  if (only.includes('ctrlc')) {
+    const c = await benchInterruptOverhead();
+    console.log(`Ctrl-C: the stoppable check runs ${Math.round(c.stoppableCommandsPerSecond)} commands/s against ${Math.round(c.syncCommandsPerSecond)} synchronous: ${c.ctrlCOverheadPercent.toFixed(1)}% (goal <= 2%)`);
+    figures.ctrlCOverheadPercent = c.ctrlCOverheadPercent;
   }
   if (only.includes('explorer')) {
     const e = await benchExplorer();
