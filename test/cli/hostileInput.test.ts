@@ -73,6 +73,15 @@ describe('issue 14, bugs: exit 2 and one line, where exit 70 and a stack trace w
     expect(r.stdout.trimEnd().split('\n').map((l) => l.split(/\s+/)[0])).toEqual(MUTANTS.map((m) => m.name));
   });
 
+  it('the implementation answers a devFault over more than 2^32 pages as the model does (it used to throw)', () => {
+    const f = file('huge.ndjson', [HEADER,
+      '{"cmd":"mmap","mm":0,"start":0,"npages":4,"prot":"rw","expect":{"ok":0}}',
+      '{"cmd":"register","dev":0,"mm":0,"expect":{"ok":1}}',
+      '{"cmd":"devFault","dev":0,"mm":0,"start":0,"npages":8589934592,"write":false,"expect":{"op":1}}',
+      '{"cmd":"finish","op":1,"expect":{"err":"EFAULT"}}', ''].join('\n'));
+    expect(cli(['replay', f])).toMatchObject({ status: 0, stdout: `PASS ${f} on model and impl: 4 commands replayed\n` });
+  });
+
   it('hmm-check with no arguments prints its usage on stderr, exit 2', () => {
     const r = cli([]);
     expect(r).toMatchObject({ status: 2, stdout: '' });
