@@ -7,6 +7,7 @@ import {
   StatechartCoverage, createModelWorld, faultMachine, fenceMachine, invalidationMachine, mirrorMachine, statechartCatalog,
 } from '../../model/index.js';
 import { advance, canAdvance, initialLifecycle, type Lifecycle } from '../../model/statecharts/advance.js';
+import { branchGuard } from '../../model/statecharts/catalog.js';
 
 /** Runs `events` from the initial state; returns the final lifecycle. */
 function run(machine: Lifecycle['machine'], ...events: { readonly type: string; readonly [fact: string]: unknown }[]): Lifecycle {
@@ -184,5 +185,13 @@ describe('coverage counts each guarded branch', () => {
     w.apply({ cmd: 'unregister', dev: 0, mm: 0 });
     expect(w.apply({ cmd: 'step', op: 4 })).toEqual({ err: 'ENODEV' });
     expect(commits()).toEqual(['fault: walk --COMMIT [backoff]--> end', 'fault: walk --COMMIT [else]--> end', 'fault: walk --COMMIT [mirrorNotLive]--> end']);
+  });
+});
+
+describe('branchGuard: how a branch of an event is named', () => {
+  test('by its guard: a named guard, a guard object, a higher-order guard; else for the fallback; nothing for a lone branch', () => {
+    const definitions = [{ guard: 'backoff' }, { guard: { type: 'mirrorLive' } }, { guard: function not(): boolean { return true; } }, {}] as never[];
+    expect(definitions.map((_, i) => branchGuard(definitions, i))).toEqual(['backoff', 'mirrorLive', 'not', 'else']);
+    expect(branchGuard([{ guard: 'readyToCommit' }] as never[], 0)).toBeUndefined();
   });
 });
