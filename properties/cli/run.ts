@@ -19,6 +19,7 @@ import { formatSummary } from '../runner/summary.js';
 import { UsageError, parseArgs, type FlagValues } from './args.js';
 import { MAX_QUOTED, printable, quote } from '../trace/printable.js';
 import { knownMutant } from './knownMutant.js';
+import { onCtrlC } from './ctrlC.js';
 import { makeDirectory } from './outDir.js';
 import { EXIT_COUNTEREXAMPLE, EXIT_INCOMPLETE, EXIT_INTERRUPTED, EXIT_PASS, type Subcommand } from './subcommand.js';
 
@@ -211,20 +212,6 @@ async function checkWith(parts: ConformanceParts, flags: FlagValues, budget: Run
   deps.stdout(flags['json'] === true ? `${JSON.stringify(final)}\n` : formatSummary(final));
   if (final.interrupted === true) return EXIT_INTERRUPTED;
   return final.verdict === 'pass' ? EXIT_PASS : final.verdict === 'counterexample' ? EXIT_COUNTEREXAMPLE : EXIT_INCOMPLETE;
-}
-
-/**
- * Ctrl-C while the check runs: the first SIGINT stops it after the run in progress (the summary
- * of what ran is printed, exit 130); a second one exits at once with 130, as the shell would.
- */
-function onCtrlC(): { readonly signal: AbortSignal; dispose(): void } {
-  const controller = new AbortController();
-  const handler = (): void => {
-    if (controller.signal.aborted) process.exit(EXIT_INTERRUPTED);
-    controller.abort();
-  };
-  process.on('SIGINT', handler);
-  return { signal: controller.signal, dispose: () => void process.off('SIGINT', handler) };
 }
 
 /** Makes the `--out` folder; one that cannot be made is bad input. */
