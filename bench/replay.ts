@@ -7,7 +7,7 @@
  * - `replayLiveHeapGrowthMb`: live heap growth of the 1,000,000-line replay over the 10,000-line
  *   one, each in a child process (bench/replayMemory.ts);
  * - `ruleCheckMs100kPtes`: one check of every SPEC §6 rule on the observation after a devFault
- *   over 100,000 mapped pages (20 s with the linear look-ups the issue found);
+ *   over 100,000 mapped pages, best of 3 (20 s with the linear look-ups the issue found);
  * - `replay2000ForksSeconds`: a replay of 2,000 forks of a mirrored mm (over 20 s before).
  */
 import { spawnSync } from 'node:child_process';
@@ -49,12 +49,15 @@ function ruleCheckMs(pages: number): number {
     { cmd: 'finish', op: 1 },
   ];
   for (const c of commands) w.apply(c);
-  const o = w.observe();
-  const started = performance.now();
-  const breaches = checkRules(o);
-  const ms = performance.now() - started;
-  if (breaches.length > 0 || o.mirrors[0]![6].length !== pages) throw new Error('benchReplay: the rule-check world is not what it should be');
-  return ms;
+  let best = Infinity;
+  for (let i = 0; i < 3; i++) {
+    const o = w.observe(); // a fresh observation each time: the index is built once per observation
+    const started = performance.now();
+    const breaches = checkRules(o);
+    best = Math.min(best, performance.now() - started);
+    if (breaches.length > 0 || o.mirrors[0]![6].length !== pages) throw new Error('benchReplay: the rule-check world is not what it should be');
+  }
+  return best;
 }
 
 /** A trace of `forks` forks (each run to its end) of a mm with 4 written, mirrored pages. */
@@ -92,7 +95,8 @@ export async function benchReplay(): Promise<ReplayFigures> {
     const l = await writeReplayTrace(large, { lines: 1_000_000 });
     if (s.errors + l.errors > 0) throw new Error('benchReplay: the generated traces have failing commands');
     await replaySeconds(small); // warm-up: the JIT settles before anything is timed
-    const smallSeconds = await replaySeconds(small);
+    // The short replay is timed three times and the best kept: one second is easily disturbed on a shared machine.
+    const smallSeconds = Math.min(await replaySeconds(small), await replaySeconds(small), await replaySeconds(small));
     const largeSeconds = await replaySeconds(large);
     const forks = join(dir, 'forks.ndjson');
     writeFileSync(forks, forkTrace(2000));
