@@ -6,3 +6,5 @@ export * from './observedParts.js';
 export * from './result.js';
 export * from './vocabulary.js';
 export * from './world.js';
+export * from './observationFields.js';
+export * from './orderOfChecks.js';
