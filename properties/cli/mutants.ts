@@ -12,10 +12,12 @@ import type { MutantRow } from '../mutants/index.js';
 import { DEFAULT_BUDGET } from '../runner/config.js';
 import { UsageError, parseArgs, type FlagSpec } from './args.js';
 import { unknownMutant } from './knownMutant.js';
+import { checkWriteTarget, writeTarget } from './writeTarget.js';
 import { EXIT_COUNTEREXAMPLE, EXIT_PASS, type Subcommand } from './subcommand.js';
 
 const FLAGS: Readonly<Record<string, FlagSpec>> = {
   json: { kind: 'boolean' },
+  write: { kind: 'string' },
   only: { kind: 'string' },
   'no-explorer': { kind: 'boolean' },
   seed: { kind: 'integer', min: -0x80000000, max: 0x7fffffff }, // fast-check's seed is a 32-bit signed integer
@@ -66,8 +68,15 @@ export async function runMutants(argv: readonly string[], deps: MutantsDeps = DE
   const mutants = selectMutants(MUTANTS, typeof flags['only'] === 'string' ? flags['only'] : undefined);
   if (mutants.length === 0) throw new UsageError(`flag '--only' names no mutant`);
   const seed = typeof flags['seed'] === 'number' ? flags['seed'] : DEFAULT_BUDGET.seed;
+  const write = typeof flags['write'] === 'string' ? flags['write'] : undefined;
+  if (write !== undefined) checkWriteTarget(write);
   const matrix = killMatrix(mutants, { seed, explorer: flags['no-explorer'] !== true, onMutant: (row, i, n) => deps.stderr(progress(row, i, n)) });
   deps.stdout(flags['json'] === true ? `${JSON.stringify(matrixJson(matrix))}\n` : formatMatrix(matrix));
+  if (write !== undefined) {
+    // The matrix and how it ran, as the checked-in file docs/semantics.md is generated from.
+    const { formatKillMatrixFile, killMatrixFile } = await import('../mutants/index.js');
+    writeTarget(write, formatKillMatrixFile(killMatrixFile(matrix, { seed, explorer: flags['no-explorer'] !== true })));
+  }
   return matrix.pass ? EXIT_PASS : EXIT_COUNTEREXAMPLE;
 }
 
@@ -89,6 +98,8 @@ are conformance-only, with the reason.
 flags:
   --json            print {"mutants": [{name, killed, killedBy, rulesAlone, msToKill, shrunkLength, minimalLength, ...}], "rules", "idleRules", "pass"}
   --only N[,N]      only these mutants
+  --write FILE      also record the matrix in FILE (bench/kill-matrix.json: docs/semantics.md is
+                    generated from it by hmm-check docs), with the seed and explorer setting
   --no-explorer     skip the explorer (minimalLength null)
   --seed N          fast-check seed, -2147483648..2147483647 (default ${DEFAULT_BUDGET.seed})
   --list            print each mutant's name, family and what it breaks, and exit

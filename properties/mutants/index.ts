@@ -5,3 +5,4 @@ export { hunt, killerOf, type HuntMode, type HuntOutcome, type HuntSettings } fr
 export { huntSettings, killMatrix, mutantRow, RULE_IDS, type KillMatrix, type MatrixOptions, type MutantRow } from './matrix.js';
 export { FirstFailure, mutantProperty, type DrainableSystem, type MutantPropertySettings } from './mutantProperty.js';
 export { RulesAlone, RulesFailure } from './rulesAlone.js';
+export { KILL_MATRIX_FILE, formatKillMatrixFile, killMatrixFile, parseKillMatrixFile, type KillMatrixFile, type MatrixFileRow } from './matrixFile.js';
