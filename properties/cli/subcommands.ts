@@ -1,5 +1,6 @@
 /** The subcommands of `hmm-check`, in the order `--help` lists them. */
 import { diagram } from './diagram.js';
+import { docsCommand } from './docs.js';
 import { exploreCommand } from './explore.js';
 import { mergeCommand } from './merge.js';
 import { mutantsCommand } from './mutants.js';
@@ -8,4 +9,4 @@ import { run } from './run.js';
 import { scenarios } from './scenarios.js';
 import type { Subcommand } from './subcommand.js';
 
-export const subcommands: readonly Subcommand[] = [run, replay, exploreCommand, scenarios, diagram, mutantsCommand, mergeCommand];
+export const subcommands: readonly Subcommand[] = [run, replay, exploreCommand, scenarios, diagram, docsCommand, mutantsCommand, mergeCommand];
