@@ -13,7 +13,7 @@ import {
 } from '../../spec/index.js';
 import { createModelWorld } from '../../model/index.js';
 import { createImplWorld } from '../../impl/index.js';
-import { prng, randomCommand } from '../model/random.js';
+import { prng, randomCommand } from '../../bench/modelMix.js';
 
 interface Scenario { readonly cmd: CommandName; readonly setup: readonly Command[]; readonly command: Command }
 
