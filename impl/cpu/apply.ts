@@ -30,13 +30,13 @@ export function applyCpu(core: Core, op: Op): number {
     case 'fork':
       return forkMm(core, mm).id;
     case 'migrate':
-      applyMigrate(core, mm, start, end);
+      migratePages(core, mm, start, end, copyPage);
       return 0;
     case 'writeback':
       applyWriteback(core, mm, start, end);
       return 0;
     case 'reclaim':
-      applyReclaim(core, mm, start, end);
+      reclaimPages(core, mm, start, end, writeOut);
       return 0;
     default:
       throw new Error(`apply invariant: op ${op.id} of kind ${op.kind} is not an invalidation`);
@@ -61,15 +61,23 @@ function applyCow(core: Core, op: Op): void {
   core.pages.unmap(old);
 }
 
-/** Pages of mapcount 1 move to new pfns (same data, dirty, stored, write bit), in vpn order. */
-function applyMigrate(core: Core, mm: Mm, start: number, end: number): void {
+/**
+ * How a migration copies a page (SPEC §3 migrate: same data, dirty and stored): the new pfn.
+ * A seam, so a mutant can change the copy without copying the migration's walk.
+ */
+export type PageCopy = (pages: Core['pages'], old: number) => number;
+
+/** SPEC §3: the new page has the old one's data, dirty bit and stored copy. */
+export const copyPage: PageCopy = (pages, old) => pages.alloc(pages.data[old], pages.dirty[old] === 1, pages.stored[old]);
+
+/** Pages of mapcount 1 move to new pfns made by `copy` (same pte write bit), in vpn order. */
+export function migratePages(core: Core, mm: Mm, start: number, end: number, copy: PageCopy): void {
   const pages = core.pages;
   forEachPte(mm.pt, start, end, (vpn, e) => {
     if ((e & PTE_SWAP) !== 0) return;
     const old = e >>> PFN_SHIFT;
     if (pages.mapcount[old] !== 1) return;
-    const pfn = pages.alloc(pages.data[old], pages.dirty[old] === 1, pages.stored[old]);
-    mm.pt.update(vpn, makePte(pfn, e & PTE_WRITE));
+    mm.pt.update(vpn, makePte(copy(pages, old), e & PTE_WRITE));
     pages.unmap(old);
   });
 }
@@ -87,21 +95,33 @@ function applyWriteback(core: Core, mm: Mm, start: number, end: number): void {
 }
 
 /**
- * Pages of mapcount 1 go to swap: written if dirty (stored = data), the pte becomes swapped
- * {data: stored}, the page is freed. Interpretation beyond the spec: a clean page whose stored
- * copy is null (impossible while the rules hold) is written too, so swap never holds null.
+ * What reclaim writes to swap for a page it frees (SPEC §3 reclaim: written first if dirty, so
+ * the swap entry holds the newest data): the value the swapped pte keeps. A seam, so a mutant
+ * can change the write-out without copying reclaim's walk.
  */
-function applyReclaim(core: Core, mm: Mm, start: number, end: number): void {
+export type SwapOut = (pages: Core['pages'], pfn: number) => number;
+
+/**
+ * SPEC §3: a dirty page is written (stored = data) before it goes. Interpretation beyond the
+ * spec: a clean page whose stored copy is null (impossible while the rules hold) is written too,
+ * so swap never holds null.
+ */
+export const writeOut: SwapOut = (pages, pfn) => {
+  if (pages.dirty[pfn] === 1 || Number.isNaN(pages.stored[pfn])) {
+    pages.stored[pfn] = pages.data[pfn];
+    pages.dirty[pfn] = 0;
+  }
+  return pages.stored[pfn];
+};
+
+/** Pages of mapcount 1 go to swap with the value `out` gives; the pte becomes swapped, the page is freed. */
+export function reclaimPages(core: Core, mm: Mm, start: number, end: number, out: SwapOut): void {
   const pages = core.pages;
   forEachPte(mm.pt, start, end, (vpn, e) => {
     if ((e & PTE_SWAP) !== 0) return;
     const pfn = e >>> PFN_SHIFT;
     if (pages.mapcount[pfn] !== 1) return;
-    if (pages.dirty[pfn] === 1 || Number.isNaN(pages.stored[pfn])) {
-      pages.stored[pfn] = pages.data[pfn];
-      pages.dirty[pfn] = 0;
-    }
-    const slot = core.swap.alloc(pages.stored[pfn]);
+    const slot = core.swap.alloc(out(pages, pfn));
     mm.pt.update(vpn, makePte(slot, PTE_SWAP | PTE_VALID));
     pages.unmap(pfn);
   });

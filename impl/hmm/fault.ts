@@ -32,10 +32,30 @@ export function faultStart(_core: Core, op: Op): Result {
 }
 
 /**
+ * What a write fault's walk does on a read-only pte of a shared page (mapcount > 1, SPEC §4.3):
+ * the record to keep for the commit, or null to end the fault with EAGAIN. The seam exists so a
+ * mutant can change this one decision without copying the walk.
+ */
+export type SharedWriteFault = (core: Core, op: Op, vpn: number, e: number) => number | null;
+
+/** SPEC §4.3: a COW break op (unless a CPU op overlapping the vpn is in flight), then EAGAIN. */
+export const breakCow: SharedWriteFault = (core, op, vpn) => {
+  if (!op.mm.cpuBusy(vpn, vpn + 1)) createOp(core, op.mm, 'cow', vpn, vpn + 1, null, null);
+  return null;
+};
+
+/** walk (SPEC §4.3), the default entry of the ops table: `walkFault` with `breakCow`. */
+export function faultWalk(core: Core, op: Op): Result {
+  return walkFault(core, op, breakCow);
+}
+
+/**
  * walk: one pass over the range in vpn order (INTERPRETATION 17); records {pfn, write}, in a
  * buffer that grows with the pages walked (faultRecords.ts), never one of the range's size.
+ * A write fault on a read-only pte of mapcount 1 makes it writable in place; on a shared page
+ * `onShared` decides.
  */
-export function faultWalk(core: Core, op: Op): Result {
+export function walkFault(core: Core, op: Op, onShared: SharedWriteFault): Result {
   const mm = op.mm;
   const write = op.kind === 'wfault';
   let records = newRecords(op.end - op.start);
@@ -46,11 +66,13 @@ export function faultWalk(core: Core, op: Op): Result {
     let e = populate(core, mm, vpn, prot);
     if (write && (e & PTE_WRITE) === 0) {
       if (core.pages.mapcount[e >>> PFN_SHIFT] !== 1) {
-        if (!mm.cpuBusy(vpn, vpn + 1)) createOp(core, mm, 'cow', vpn, vpn + 1, null, null);
-        return endFault(core, op, err('EAGAIN'));
+        const kept = onShared(core, op, vpn, e);
+        if (kept === null) return endFault(core, op, err('EAGAIN'));
+        e = kept;
+      } else {
+        e = (e | PTE_WRITE) >>> 0;
+        mm.pt.update(vpn, e);
       }
-      e = (e | PTE_WRITE) >>> 0;
-      mm.pt.update(vpn, e);
     }
     records = putRecord(records, vpn - op.start, e);
   }

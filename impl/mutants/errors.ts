@@ -13,6 +13,7 @@ export const updateErrorIgnored = mutant({
   name: 'updateErrorIgnored',
   family: 'errors',
   description: 'an error returned by the driver\'s update() is ignored: the mirror is not killed, so its device keeps ptes that the commit removes from the mirror (SPEC §4.2 step 2: on error the mirror is killed at once, update() is never retried; the series\' hmm_mirror_update return value dropped).',
+  copies: [{ file: 'impl/hmm/invalidate.ts', fn: 'updateMirror', hash: '80d2484e1c1c' }],
   apply: { ops: { updateMirror: (core, op, choice) => {
     const m = op.captured[op.updated++];
     op.phase = 'update';
@@ -27,6 +28,7 @@ export const killedMirrorPtNotEmptied = mutant({
   name: 'killedMirrorPtNotEmptied',
   family: 'errors',
   description: 'a killed mirror\'s page table is not emptied: the kill path drops the device ptes and calls release() but never walks the hmm_pt (SPEC §5: killed mirrors are torn down like an unregister; the series\' hmm_mirror_kill).',
+  copies: [{ file: 'impl/hmm/ops.ts', fn: 'teardownMirror', hash: '1115b5bc2a48' }],
   apply: { ops: { teardownMirror: (core, m, to) => {
     if (to === 'killed') dropDevicePtes(core, m, 0, VPN_END);
     else teardownMirror(core, m, to);

@@ -30,6 +30,7 @@ export const eagainTakenAsDone = mutant({
   name: 'eagainTakenAsDone',
   family: 'fence',
   description: 'fence_wait answering -EAGAIN is taken as done: the fence is unref\'d and never re-waited, so the event commits and the CPU change applies while the device still maps the pages (SPEC §4.2 step 3: -EAGAIN finishes nothing; the series\' hmm_device_fence_wait retry loop).',
+  copies: [{ file: 'impl/hmm/invalidate.ts', fn: 'waitFence', hash: '64fe84c93d3d' }],
   apply: { ops: { waitFence: (core, op) => {
     const r = core.driver.fenceWait(op.fences[op.waited]);
     if (r !== 0 && r !== 'EAGAIN') return waitFence(core, op);
@@ -41,6 +42,7 @@ export const eagainTakenAsError = mutant({
   name: 'eagainTakenAsError',
   family: 'fence',
   description: 'fence_wait answering -EAGAIN is taken as a failure: the healthy mirror is killed and the fence unref\'d while still pending (SPEC §4.2 step 3; a wait loop that treated every non-zero return as -EIO).',
+  copies: [{ file: 'impl/hmm/invalidate.ts', fn: 'waitFence', hash: '64fe84c93d3d' }],
   apply: { ops: { waitFence: (core, op) => {
     const f = op.fences[op.waited];
     const r = core.driver.fenceWait(f);
@@ -79,6 +81,7 @@ export const fenceMirrorReadAfterUnref = mutant({
   family: 'fence',
   description: 'the fence\'s mirror is read after fence_unref freed the fence (a use-after-free in the wait path; SPEC §4.2 step 3 orders "reads the fence\'s mirror, then calls fence_unref"). Freed memory reads as poison (null here), so a failed fence\'s mirror is not killed.',
   conformanceOnly: 'a read of freed driver memory reaches no driver callback; its only effect, a failed fence\'s mirror left live, is a legal state for the rules',
+  copies: [{ file: 'impl/hmm/invalidate.ts', fn: 'waitFence', hash: '64fe84c93d3d' }],
   apply: { ops: { waitFence: (core, op) => {
     const f = op.fences[op.waited];
     const r = core.driver.fenceWait(f);
@@ -95,6 +98,7 @@ export const failureCodeTakenAsSuccess = mutant({
   family: 'fence',
   description: 'a fence failure code other than -EIO (e.g. -ENOMEM) is taken as success: no warning, the mirror is not killed (SPEC §4.2 step 3: any other code warns and is taken as -EIO; a wait that tested only ret == -EIO).',
   conformanceOnly: 'a failed fence drops the device ptes like a signal, so success and failure leave equally consistent tables; only the warning and the kill differ',
+  copies: [{ file: 'impl/hmm/invalidate.ts', fn: 'waitFence', hash: '64fe84c93d3d' }],
   apply: { ops: { waitFence: (core, op) => {
     const r = core.driver.fenceWait(op.fences[op.waited]);
     if (r === 'EAGAIN' || r === 0 || r === 'EIO') return waitFence(core, op);
@@ -106,6 +110,7 @@ export const fenceLeakedAfterWait = mutant({
   name: 'fenceLeakedAfterWait',
   family: 'fence',
   description: 'a fence that fence_wait finished with 0 is never unref\'d, so the driver\'s fence outlives its event (the mirror image of fenceUnrefTwice: SPEC §4.2 step 3 and INTERPRETATION 15 make HMM call fence_unref exactly once per finished fence). Not in the issue\'s list: added so that rule fenceDiscipline has a mutant it kills.',
+  copies: [{ file: 'impl/hmm/invalidate.ts', fn: 'waitFence', hash: '64fe84c93d3d' }],
   apply: { ops: { waitFence: (core, op) => {
     const f = op.fences[op.waited];
     const r = core.driver.fenceWait(f);
@@ -120,6 +125,7 @@ export const commitBeforeFenceWait = mutant({
   name: 'commitBeforeFenceWait',
   family: 'fence',
   description: 'the event commits (mirror page tables take the pte_mask) as soon as every mirror is updated, and its fences are waited on only before the CPU change: HMM\'s table says the pages are gone while a device still maps them (SPEC §4.2: no commit before every fence is finished; the ordering of hmm_invalidate_range_start). Not in the issue\'s list: added so that rule quietBeforeChange has a mutant it kills alone.',
+  copies: [{ file: 'impl/hmm/invalidate.ts', fn: 'stepInvalidation', hash: '3ba428104e31' }],
   apply: { ops: {
     waitFence: (core, op) => (op.phase === 'commit' ? waitFence(core, op) : commitEvent(core, op)),
     applyEvent: (core, op) => {

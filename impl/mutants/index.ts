@@ -12,7 +12,7 @@ import type { Mutant } from './mutant.js';
 import { PAGE_TABLE_MUTANTS } from './pageTable.js';
 import { RACE_MUTANTS } from './races.js';
 
-export { mutant, type Mutant, type MutantApply, type MutantFamily } from './mutant.js';
+export { mutant, type CopiedSource, type Mutant, type MutantApply, type MutantFamily } from './mutant.js';
 
 /** Every mutant, by family in the order. */
 export const MUTANTS: readonly Mutant[] = Object.freeze([

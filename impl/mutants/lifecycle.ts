@@ -4,11 +4,10 @@
  * hmm_notifier_release). Each wraps or replaces one entry of the ops table.
  */
 import { ok } from '../../spec/index.js';
-import { faultWalk } from '../hmm/fault.js';
+import { faultWalk, walkFault, type SharedWriteFault } from '../hmm/fault.js';
 import { applyPteMask, endEvent, startEvent } from '../hmm/invalidate.js';
 import { endMirror } from '../hmm/mirror.js';
 import { PTE_WRITE } from '../pagetable/pte.js';
-import { walkSharingCow } from './cowWalk.js';
 import { mutant } from './mutant.js';
 
 export const readFaultMapsWritable = mutant({
@@ -23,11 +22,14 @@ export const readFaultMapsWritable = mutant({
   } } },
 });
 
+/** The shared page recorded writable, the CPU pte left read-only: no COW break. */
+const mapShared: SharedWriteFault = (_core, _op, _vpn, e) => (e | PTE_WRITE) >>> 0;
+
 export const cowWriteFaultMapsShared = mutant({
   name: 'cowWriteFaultMapsShared',
   family: 'lifecycle',
   description: 'a device write fault on a COW page (read-only, mapcount > 1) maps the shared page writable instead of breaking COW, so the device writes into the other process\'s memory (SPEC §4.3 walk; the kernel\'s do_wp_page/wp_page_copy).',
-  apply: { ops: { faultWalk: walkSharingCow } },
+  apply: { ops: { faultWalk: (core, op) => walkFault(core, op, mapShared) } },
 });
 
 export const forkSkipsMirrorWriteProtect = mutant({
@@ -43,6 +45,7 @@ export const updateForUnregisteredMirror = mutant({
   name: 'updateForUnregisteredMirror',
   family: 'lifecycle',
   description: 'update() is called for a captured mirror unregistered during the event (SPEC §4.2 step 2: "for a mirror no longer live the step calls nothing"; §5: no callback but release concerns a mirror that is not live).',
+  copies: [{ file: 'impl/hmm/invalidate.ts', fn: 'updateMirror', hash: '80d2484e1c1c' }],
   apply: { ops: { updateMirror: (core, op, choice) => {
     const m = op.captured[op.updated++];
     op.phase = 'update';

@@ -16,6 +16,20 @@ export interface MutantApply {
   readonly ops: Partial<HmmOps>;
 }
 
+/**
+ * A production function a mutant copies, in whole or in part, or whose internals it relies on
+ * (a step order, a mapping): the mutant must be read again whenever that function changes.
+ * `hash` is the first 12 hex digits of the SHA-256 of the function's source as it was when the
+ * mutant was last checked against it; test/properties/mutants/copies.test.ts recomputes it.
+ */
+export interface CopiedSource {
+  /** The file, from the repository's root: `impl/hmm/invalidate.ts`. */
+  readonly file: string;
+  /** The function (`waitFence`), or a class's method (`HmmPt.clear`). */
+  readonly fn: string;
+  readonly hash: string;
+}
+
 /** A named fault of the implementation. */
 export interface Mutant {
   readonly name: string;
@@ -24,6 +38,8 @@ export interface Mutant {
   readonly description: string;
   /** Present when the rules alone cannot kill it: the one-line reason. */
   readonly conformanceOnly?: string;
+  /** The production functions it copies or relies on the internals of (absent: it only wraps or replaces entries). */
+  readonly copies?: readonly CopiedSource[];
   readonly apply: MutantApply;
   /** Same as `apply`: what the explorer's world source passes to `createImplWorld`. */
   readonly options: MutantApply;

@@ -68,6 +68,7 @@ export const clearCountsInvalidEntry = mutant({
   name: 'clearCountsInvalidEntry',
   family: 'pagetable',
   description: 'clearing a range decrements a directory\'s count for every entry visited, valid or not, so the count drifts from the valid entries and a directory is kept or freed wrongly (the series\' hmm_pt: "count of valid entries" per directory; decrement only on a valid entry).',
+  copies: [{ file: 'impl/pagetable/range.ts', fn: 'clearRange', hash: '7abd1f401893' }, { file: 'impl/hmm/invalidate.ts', fn: 'applyPteMask', hash: '60778006b1f8' }],
   apply: { ops: { applyPteMask: (core, op, m) => {
     if (keepOf(op.event) !== null) applyPteMask(core, op, m);
     else clearCountingAll(core, m, op.start, op.end);
@@ -78,6 +79,7 @@ export const emptyDirectoryNotReturned = mutant({
   name: 'emptyDirectoryNotReturned',
   family: 'pagetable',
   description: 'a directory whose last valid entry is cleared is unlinked but not returned to the pool, so it leaks (the series\' hmm_pt_iter_fini frees directories whose count drops to 0).',
+  copies: [{ file: 'impl/pagetable/hmmPt.ts', fn: 'HmmPt.clear', hash: 'bb12fc5f6f26' }, { file: 'impl/hmm/invalidate.ts', fn: 'applyPteMask', hash: '60778006b1f8' }],
   apply: { ops: { applyPteMask: (core, op, m) => {
     if (keepOf(op.event) !== null) applyPteMask(core, op, m);
     else clearLeakingEmpty(core, m, op.start, op.end);

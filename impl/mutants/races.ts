@@ -64,6 +64,7 @@ export const faultStartIgnoresActive = mutant({
   name: 'faultStartIgnoresActive',
   family: 'races',
   description: 'a device fault starts without waiting for an active overlapping invalidation, so it can commit after the event\'s update of its mirror (SPEC §4.3 start: EAGAIN while an active invalidation overlaps; the series\' hmm_mirror_fault wait on active events).',
+  copies: [{ file: 'impl/hmm/fault.ts', fn: 'faultStart', hash: 'd23f79d85936' }],
   apply: { ops: { faultStart: (_core, op) => {
     op.backoff = false;
     op.phase = 'start';
@@ -75,6 +76,7 @@ export const rangeEndOffByOne = mutant({
   name: 'rangeEndOffByOne',
   family: 'races',
   description: 'the commit masks the mirror over [start, end - 1): the event\'s last page stays mapped in the mirror (an inclusive/exclusive end confusion in the range walk; SPEC §1 ranges are [start, start + npages)).',
+  copies: [{ file: 'impl/hmm/invalidate.ts', fn: 'applyPteMask', hash: '60778006b1f8' }],
   apply: { ops: { applyPteMask: (core, op, m) => maskMirror(core, m, op.start, op.end - 1, keepOf(op.event), true) } },
 });
 

@@ -6,7 +6,7 @@
  */
 import { COMMAND_FIELDS, COMMAND_NAMES, CPU_COMMANDS, ORDER_OF_CHECKS, type Check, type CommandName } from '../../spec/index.js';
 import type { DocFacts } from './facts.js';
-import { linkToPlace } from './links.js';
+import { linkToFile, linkToPlace } from './links.js';
 import { DocsError } from './sourceIndex.js';
 
 const TYPE: Readonly<Record<string, string>> = { integer: 'number', string: 'string', boolean: 'boolean', 'string?': 'string' };
@@ -40,7 +40,7 @@ export function commandGroups(): { readonly title: string; readonly commands: re
 export function commandsBlock(f: DocFacts): string {
   const rows = COMMAND_NAMES.map((cmd) => {
     const { refusals, stepErrors } = ORDER_OF_CHECKS[cmd];
-    const def = `[\`${cmd}\`](${linkToPlace(f.doc, f.commands.get(cmd)!)})`;
+    const def = `[\`${cmd}\`](${linkToFile(f.doc, f.commands.get(cmd)!)})`;
     return `| ${def} | ${fieldsOf(cmd)} | ${codeLinks(f, cmd, refusals, ' → ')} | ${codeLinks(f, cmd, stepErrors, ' · ')} |`;
   });
   return ['| command | fields (JSON types) | refused with, in order of checks | errors of its steps |', '|---|---|---|---|', ...rows].join('\n');

@@ -8,7 +8,15 @@ export function linkTo(doc: string, file: string, line?: number): string {
   return line === undefined ? rel : `${rel}#L${line}`;
 }
 
-/** The link from document `doc` to a place in the sources. */
+/**
+ * The link from document `doc` to the file that holds a definition (a command, a rule, a mutant):
+ * the file, not the line, so editing a definition does not make the document stale.
+ */
+export function linkToFile(doc: string, place: SourcePlace): string {
+  return linkTo(doc, place.file);
+}
+
+/** The link from document `doc` to a line of the sources (a test that reaches an error code). */
 export function linkToPlace(doc: string, place: SourcePlace): string {
   return linkTo(doc, place.file, place.line);
 }

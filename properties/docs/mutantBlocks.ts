@@ -7,7 +7,7 @@
 import type { Mutant } from '../../impl/mutants/index.js';
 import type { MatrixFileRow } from '../mutants/index.js';
 import type { DocFacts } from './facts.js';
-import { linkToPlace } from './links.js';
+import { linkToFile, linkToPlace } from './links.js';
 
 function firstFailure(by: string | null): string {
   if (by === 'observation') return 'observations differ';
@@ -35,7 +35,7 @@ export function mutantsBlock(f: DocFacts): string {
     out.push(`**${family}** (${mutants.length})`, '');
     for (const m of mutants) {
       const row = f.matrix?.mutants.find((r) => r.name === m.name);
-      out.push(`- [\`${m.name}\`](${linkToPlace(f.doc, f.mutantPlaces.get(m.name)!)}): ${m.description} ${verdict(f, m, row)}`);
+      out.push(`- [\`${m.name}\`](${linkToFile(f.doc, f.mutantPlaces.get(m.name)!)}): ${m.description} ${verdict(f, m, row)}`);
     }
     out.push('');
   }

@@ -4,7 +4,7 @@
  * last result (RULES, RULES_APART, bench/kill-matrix.json).
  */
 import type { DocFacts, RuleDoc } from './facts.js';
-import { linkToPlace } from './links.js';
+import { linkToFile, linkToPlace } from './links.js';
 
 const code = (s: string): string => (/^[a-zA-Z]+$/.test(s) ? `\`${s}\`` : s);
 
@@ -18,7 +18,7 @@ function killsAlone(f: DocFacts, id: string): string {
 
 function ruleItem(f: DocFacts, r: RuleDoc): string {
   return [
-    `- [\`${r.id}\`](${linkToPlace(f.doc, r.place)}): ${r.rule}.`,
+    `- [\`${r.id}\`](${linkToFile(f.doc, r.place)}): ${r.rule}.`,
     `  *Source:* ${r.source}.`,
     `  *Reads:* ${r.reads.map(code).join(', ')}.`,
     `  *Kills alone:* ${killsAlone(f, r.id)}.`,
