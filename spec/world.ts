@@ -38,7 +38,7 @@ export interface World {
   readonly observes?: readonly ObservationPart[];
   /**
    * An independent copy in the same state, which evolves as the original would under the same
-   * commands (the explorer's states). Optional; the model has none.
+   * commands (the explorer's states, the guided generator's kept runs). Optional.
    */
   clone?(): World;
 }

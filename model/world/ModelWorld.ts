@@ -10,6 +10,7 @@ import { devFault, devRead, devWrite, register, unregister } from './commands/mi
 import { exit, fork, migrate, reclaim, writeback } from './commands/mmCommands.js';
 import { mmap, mprotect, munmap } from './commands/vmaCommands.js';
 import { observe } from './observe.js';
+import { cloneWorldState } from './cloneState.js';
 import { createWorldState, type WorldState } from './state.js';
 
 /** Options of a model world. */
@@ -22,12 +23,12 @@ export interface ModelWorldOptions {
 export class ModelWorld implements World {
   private readonly state: WorldState;
 
-  constructor(config: WorldConfig = DEFAULT_CONFIG, options: ModelWorldOptions = {}) {
+  constructor(config: WorldConfig = DEFAULT_CONFIG, options: ModelWorldOptions = {}, state?: WorldState) {
     const { devices } = config;
     if (!Number.isInteger(devices) || devices < MIN_DEVICES || devices > MAX_DEVICES) {
       throw new RangeError(`config.devices must be an integer from ${MIN_DEVICES} to ${MAX_DEVICES}, got ${String(devices)}`);
     }
-    this.state = createWorldState(devices, options.coverage);
+    this.state = state ?? createWorldState(devices, options.coverage);
   }
 
   /** Performs one command or step atomically (SPEC §3, §4). */
@@ -60,6 +61,11 @@ export class ModelWorld implements World {
   /** The canonical observation of SPEC §7. */
   observe(): Observation {
     return observe(this.state);
+  }
+
+  /** An independent copy in the same state (cloneState.ts), recording coverage into the same record. */
+  clone(): ModelWorld {
+    return new ModelWorld({ devices: this.state.devices.length }, {}, cloneWorldState(this.state));
   }
 }
 
