@@ -6,7 +6,7 @@
  * The model and the implementation are loaded with a dynamic import, so a missing or broken
  * `impl/` leaves `--model-only` (and bad-input reports) working.
  */
-import { writeReportFile } from '../report/index.js';
+import { finalObservationsOf, writeReportFile } from '../report/index.js';
 import type { WorldConfig, WorldFactory } from '../../spec/index.js';
 import { shellQuote } from '../runner/counterexample.js';
 import { fileLines, formatObservation, formatReplayReport, MAX_QUOTED, oneLine, printable, readTrace, Replay, type NamedWorld, type ReadTraceResult, type ReplayOutcome, type TooLong, type Trace, type TraceLine } from '../trace/index.js';
@@ -110,6 +110,7 @@ function progressSink(deps: ReplayDeps): ReplayProgressSink {
 const FLAGS = {
   final: { kind: 'boolean' }, 'model-only': { kind: 'boolean' }, html: { kind: 'string' }, mutant: { kind: 'string' },
   impl: { kind: 'string' }, 'impl-timeout': { kind: 'number', min: 0.001, max: 1e6 },
+  diff: { kind: 'string', oneOf: ['first', 'all'] },
 } as const;
 
 /** The body of `hmm-check replay`, with its outside world injected; resolves to the exit code. */
@@ -194,13 +195,14 @@ async function replayOn(lane: ProcessLane | undefined, file: string, checked: Re
   if (!replayed.ok) return fail(`${printable(file, MAX_QUOTED)}:${replayed.error.line}: ${replayed.error.message} (the file changed while it was replayed)`, EXIT_USAGE);
   const outcome = failed ?? replay.passed();
   const report = flags['final'] === true ? deps.stderr : deps.stdout;
-  report(`${formatReplayReport(outcome, file, worlds.map((w) => w.name)).join('\n')}\n`);
+  const diff = flags['diff'] === 'all' ? 'all' : 'first';
+  report(`${formatReplayReport(outcome, file, worlds.map((w) => w.name), diff).join('\n')}\n`);
   if (flags['final'] === true) deps.stdout(`${formatObservation(outcome.finalObservation)}\n`);
   if (html !== undefined) {
     const trace: Trace = { config: checked.config, lines: kept };
     try {
       const flagsText = `${mutant === undefined ? '' : ` --mutant ${mutant}`}${typeof flags['impl'] === 'string' ? ` --impl ${shellQuote(flags['impl'])}` : ''}`;
-      writeReportFile(html, { trace, outcome, worlds: worlds.map((w) => w.name), source: file, replayCommand: `hmm-check replay ${file}${flagsText}` });
+      writeReportFile(html, { trace, outcome, worlds: worlds.map((w) => w.name), ...finalObservationsOf(worlds), source: file, replayCommand: `hmm-check replay ${file}${flagsText}` });
     } catch (e) {
       return fail(`cannot write ${printable(html, MAX_QUOTED)}: ${e instanceof Error ? e.message : String(e)}`, EXIT_USAGE);
     }
@@ -210,6 +212,7 @@ async function replayOn(lane: ProcessLane | undefined, file: string, checked: Re
 }
 
 const HELP = `usage: hmm-check replay FILE [--final] [--model-only] [--html OUT] [--mutant NAME | --impl COMMAND [--impl-timeout S]]
+                        [--diff all]
 
 Replays the SPEC §8 trace FILE on the model and the implementation. After every line it
 checks the line's "expect", that both worlds give the same result and deep-equal
@@ -226,6 +229,7 @@ flags:
                  to over stdin/stdout (docs/protocol.md); only the observation parts it
                  reports are compared, only the rules reading them checked
   --impl-timeout S  seconds to wait for each answer (default 10)
+  --diff all     print every differing entry of the observations, not only the first
 
 exit codes:
   0  every line passed

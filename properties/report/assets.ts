@@ -39,6 +39,7 @@ td.created { color: #8c959f; font-style: italic; }
 .obs i { display: inline-block; width: 1.2em; font-style: normal; color: #8c959f; }
 .obs .add { background: #dafbe1; } .obs .chg { background: #fff8c5; font-weight: bold; }
 .obs .del { background: #ffebe9; text-decoration: line-through; color: #82071e; }
+.obs .other { background: #fbefff; color: #6639ba; font-weight: bold; }
 .legend span { padding: 0 4px; margin-right: 6px; }
 `;
 
@@ -51,8 +52,12 @@ export const REPORT_JS = `
   function select(row) {
     rows.forEach(function (r) { r.classList.toggle('selected', r === row); });
     var step = row.getAttribute('data-step');
-    document.querySelectorAll('.obs').forEach(function (o) { o.hidden = o.getAttribute('data-step') !== step; });
-    title.textContent = 'Observation after line ' + row.getAttribute('data-line') + ' (' + changes(row.getAttribute('data-changes')) + ' from the previous step)';
+    var sides = '';
+    document.querySelectorAll('.obs').forEach(function (o) {
+      o.hidden = o.getAttribute('data-step') !== step;
+      if (!o.hidden) sides = o.getAttribute('data-sides') || '';
+    });
+    title.textContent = 'Observation after line ' + row.getAttribute('data-line') + sides + ' (' + changes(row.getAttribute('data-changes')) + ' from the previous step)';
   }
   rows.forEach(function (row, i) {
     row.addEventListener('click', function () { select(row); });

@@ -1,67 +1,89 @@
 /**
- * An observation (SPEC §7) as HTML for the report, one entity per line, with the changes from
- * the previous observation marked: `add` (a new entity), `chg` (an entity whose tuple changed,
- * keyed by its first field), `del` (an entity gone, shown struck through). Computed in Node at
- * render time, so the report needs no script to show a diff.
+ * An observation (SPEC §7) as HTML for the report, one labelled row per entity and per row of a
+ * nested table (properties/trace/observationRows.ts: `pfn 2, data 1, dirty true, stored 0,
+ * mapcount 1`), with the changes from the previous observation marked: `add` (new), `chg` (its
+ * fields changed), `del` (gone, struck through). Given the other world's observation of the same
+ * step, every row where the two differ is followed by the other world's row (`other`), so a
+ * failing step shows both sides where they part. Computed in Node at render time: no script.
  */
 import type { Observation } from '../../spec/index.js';
-import { observationJson } from '../trace/index.js';
+import { fieldsText, observationRows, pairRows, type ObservationRow } from '../trace/index.js';
 import { esc } from './html.js';
 
 type Mark = 'same' | 'add' | 'chg' | 'del';
 
-/** The rendered observation and how many lines changed. */
+/** The rendered observation and how many rows changed. */
 export interface ObservationView {
   readonly html: string;
   readonly changes: number;
 }
 
-const ENTITY_SECTIONS = ['mms', 'pages', 'mirrors', 'fences', 'pending', 'ops'] as const;
-const SCALAR_SECTIONS = ['warnings', 'violations', 'next'] as const;
+/** The other world's observation at the same step, shown where it differs. */
+export interface OtherSide {
+  readonly name: string;
+  readonly observation: Observation;
+}
 
-function line(mark: Mark, text: string): string {
+const SECTIONS = ['mms', 'pages', 'mirrors', 'fences', 'pending', 'ops', 'warnings', 'violations', 'next'] as const;
+const INLINE: ReadonlySet<string> = new Set(['warnings', 'next']);
+const TABLE_NAMES: Readonly<Record<string, string>> = { vmas: 'vma', ptes: 'pte', mirrorPt: 'mirror pte', devicePt: 'device pte', queue: 'queued' };
+
+function line(mark: Mark | 'other', content: string): string {
   const cls = mark === 'same' ? '' : ` class="${mark}"`;
-  const sign = { same: ' ', add: '+', chg: '~', del: '-' }[mark];
-  return `<span${cls}><i>${sign}</i>${esc(text)}</span>`;
+  const sign = { same: ' ', add: '+', chg: '~', del: '-', other: '≠' }[mark];
+  return `<span${cls}><i>${sign}</i>${esc(content)}</span>`;
 }
 
-function keyed(rows: readonly (readonly unknown[])[]): Map<string, string> {
-  return new Map(rows.map((row) => [JSON.stringify(row[0]), JSON.stringify(row)]));
+/** A row as a panel line: indented, nested rows named by their table. */
+function rowText(row: ObservationRow): string {
+  if (INLINE.has(row.section)) return `${row.section}: ${fieldsText(row.fields)}`;
+  if (row.depth === 0) return `  ${fieldsText(row.fields)}`;
+  const table = row.key.split('/')[2] ?? '';
+  return `    ${TABLE_NAMES[table] ?? table}: ${fieldsText(row.fields)}`;
 }
 
-function entitySection(name: string, now: readonly (readonly unknown[])[], before: readonly (readonly unknown[])[] | undefined, out: string[]): number {
-  const old = keyed(before ?? now);
-  const current = keyed(now);
-  let changes = 0;
-  out.push(line('same', `${name}:`));
-  for (const [key, text] of current) {
-    const was = old.get(key);
-    const mark: Mark = was === undefined ? 'add' : was === text ? 'same' : 'chg';
-    if (mark !== 'same') changes++;
-    out.push(line(mark, `  ${text}`));
-  }
-  for (const [key, text] of old) {
-    if (current.has(key)) continue;
-    changes++;
-    out.push(line('del', `  ${text}`));
-  }
-  return changes;
+interface Shown {
+  readonly row: ObservationRow;
+  readonly mark: Mark;
 }
 
-/** `now` as HTML lines, marked against `before` (no marks when `before` is undefined). */
-export function observationView(now: Observation, before?: Observation): ObservationView {
-  const a = observationJson(now) as unknown as Record<string, unknown>;
-  const b = before === undefined ? undefined : (observationJson(before) as unknown as Record<string, unknown>);
+/** Rows of `now`, and those of `before` that are gone, marked. */
+function marked(now: readonly ObservationRow[], before: readonly ObservationRow[] | undefined): Shown[] {
+  if (before === undefined) return now.map((row) => ({ row, mark: 'same' }));
+  return pairRows(now, before).map(({ a, b }) => {
+    if (a === undefined) return { row: b!, mark: 'del' };
+    if (b === undefined) return { row: a, mark: 'add' };
+    return { row: a, mark: fieldsText(a.fields) === fieldsText(b.fields) ? 'same' : 'chg' };
+  });
+}
+
+/** `now` as HTML lines, marked against `before` (no marks when undefined), with `other` where it differs. */
+export function observationView(now: Observation, before?: Observation, other?: OtherSide): ObservationView {
+  const shown = marked(observationRows(now), before === undefined ? undefined : observationRows(before));
+  const changes = shown.filter((s) => s.mark !== 'same').length;
+  const byKey = new Map(shown.map((s) => [s.row.key, s]));
+  const otherRows = other === undefined ? [] : observationRows(other.observation);
+  const pairs = pairRows(shown.map((s) => s.row), otherRows);
   const out: string[] = [];
-  let changes = 0;
-  for (const name of ENTITY_SECTIONS) {
-    changes += entitySection(name, a[name] as (readonly unknown[])[], b?.[name] as (readonly unknown[])[] | undefined, out);
+  let section = -1;
+  const openSections = (upTo: number): void => {
+    for (section++; section <= upTo; section++) {
+      const name = SECTIONS[section]!;
+      if (!INLINE.has(name)) out.push(line('same', `${name}:`));
+    }
+    section = upTo;
+  };
+  for (const { a, b } of pairs) {
+    const row = (a ?? b)!;
+    openSections(SECTIONS.indexOf(row.section as (typeof SECTIONS)[number]));
+    const s = a === undefined ? undefined : byKey.get(a.key);
+    if (s !== undefined) out.push(line(s.mark, rowText(s.row)));
+    if (other === undefined) continue;
+    const mine = s === undefined || s.mark === 'del' ? undefined : s.row;
+    if (mine === undefined && b !== undefined) out.push(line('other', `${rowText(b)}   (${other.name} only)`));
+    else if (mine !== undefined && b === undefined) out.push(line('other', `${rowText(mine)}   (absent in ${other.name})`));
+    else if (mine !== undefined && b !== undefined && fieldsText(mine.fields) !== fieldsText(b.fields)) out.push(line('other', `${rowText(b)}   (${other.name})`));
   }
-  for (const name of SCALAR_SECTIONS) {
-    const text = JSON.stringify(a[name]);
-    const changed = b !== undefined && JSON.stringify(b[name]) !== text;
-    if (changed) changes++;
-    out.push(line(changed ? 'chg' : 'same', `${name}: ${text}`));
-  }
+  openSections(SECTIONS.length - 1);
   return { html: out.join(''), changes };
 }

@@ -6,12 +6,12 @@
  * selected step its observation (SPEC §7) with the changes from the previous step highlighted.
  * In the spirit of Porcupine's history pictures: a failure comes with a picture of the history.
  */
-import { initialObservation, type Observation } from '../../spec/index.js';
+import { canonicalObservation, initialObservation, type Observation } from '../../spec/index.js';
 import { describeFailure, formatCommand, isCommandLine, type ReplayFail, type ReplayOutcome, type ReplayRecord, type Trace } from '../trace/index.js';
 import { REPORT_CSS, REPORT_JS } from './assets.js';
 import { callText, esc, resultText } from './html.js';
 import { actorOf, lanesOf, type Lane } from './lanes.js';
-import { observationView } from './observationView.js';
+import { observationView, type OtherSide } from './observationView.js';
 
 /** What the report shows: the trace, its replay (with `record: true`) and where it came from. */
 export interface ReportInput {
@@ -24,6 +24,11 @@ export interface ReportInput {
   readonly source?: string;
   /** How to replay it, e.g. `hmm-check replay cex.ndjson`. */
   readonly replayCommand?: string;
+  /**
+   * Every world's observation after the last replayed line (`worlds` order). The panel of that
+   * step shows the first world's, and the others' rows where they differ from it.
+   */
+  readonly finalObservations?: readonly Observation[];
 }
 
 /** The broken rule, or the kind of difference, in a few words. */
@@ -49,7 +54,7 @@ function header(input: ReportInput): string {
   return [
     `<header id="summary" class="fail"><h1 id="broken-rule">FAIL: ${esc(failureHeadline(outcome))}</h1>`,
     `<p id="failing-step">failing step: <a href="#step-line-${outcome.line}">line ${outcome.line}</a> (command ${outcome.steps}): <code>${esc(formatCommand(outcome.command))}</code></p>`,
-    `<pre id="failure-detail">${esc(describeFailure(outcome.reason).join('\n'))}</pre>`,
+    `<pre id="failure-detail">${esc(describeFailure(outcome.reason, 'all').join('\n'))}</pre>`,
     note, source, replay, '</header>',
   ].join('\n');
 }
@@ -78,6 +83,14 @@ function stepRow(row: Row, lanes: readonly Lane[], fail: ReplayFail | undefined,
   return `<tr class="${cls}" id="step-line-${record.line}" data-step="${index}" data-line="${record.line}" data-changes="${changes}" tabindex="0"><td class="line">${record.line}</td>${cells.join('')}</tr>`;
 }
 
+/** The second world's final observation, when it differs from the first's: shown beside it at the last step. */
+function otherSide(input: ReportInput): OtherSide | undefined {
+  const [first, second] = input.finalObservations ?? [];
+  const name = input.worlds[1];
+  if (first === undefined || second === undefined || name === undefined) return undefined;
+  return canonicalObservation(first) === canonicalObservation(second) ? undefined : { name, observation: second };
+}
+
 function laneClass(lane: Lane): string {
   return `lane-${lane.key.split(':')[0]}`;
 }
@@ -96,7 +109,11 @@ export function renderReport(input: ReportInput): string {
   const fail = input.outcome.verdict === 'fail' ? input.outcome : undefined;
   const byLine = new Map(records.map((r, i) => [r.line, i]));
   const selected = records.length - 1;
-  const views = records.map((r, i) => observationView(r.observation, i === 0 ? initialObservation(input.trace.config.devices) : (records[i - 1]!.observation as Observation)));
+  const other = otherSide(input);
+  const views = records.map((r, i) => {
+    const before = i === 0 ? initialObservation(input.trace.config.devices) : (records[i - 1]!.observation as Observation);
+    return observationView(r.observation, before, i === selected ? other : undefined);
+  });
   const body: string[] = [];
   for (const line of input.trace.lines) {
     if (!isCommandLine(line)) {
@@ -110,10 +127,12 @@ export function renderReport(input: ReportInput): string {
   }
   const notRun = input.trace.lines.filter(isCommandLine).length - records.length;
   const heads = lanes.map((l) => `<th class="${laneClass(l)}">${esc(l.title)}</th>`).join('');
-  const obs = views.map((v, i) => `<pre class="obs" data-step="${i}"${i === selected ? '' : ' hidden'}>${v.html}</pre>`).join('\n');
+  const sidesOf = (i: number): string => (i === selected && other !== undefined ? ` data-sides="${esc(`: ${input.worlds[0]}, and ${other.name} where it differs`)}"` : '');
+  const obs = views.map((v, i) => `<pre class="obs" data-step="${i}"${sidesOf(i)}${i === selected ? '' : ' hidden'}>${v.html}</pre>`).join('\n');
   const lastLine = records[selected]?.line ?? 0;
   const n = views[selected]?.changes ?? 0;
-  const obsTitle = `Observation after line ${lastLine} (${n} change${n === 1 ? '' : 's'} from the previous step)`;
+  const sides = other === undefined ? '' : `: ${input.worlds[0]}, and ${other.name} where it differs`;
+  const obsTitle = `Observation after line ${lastLine}${sides} (${n} change${n === 1 ? '' : 's'} from the previous step)`;
   return [
     '<!doctype html>', '<html lang="en"><head><meta charset="utf-8">',
     `<title>hmm-check report: ${esc(input.source ?? 'trace')}</title>`, `<style>${REPORT_CSS}</style></head><body>`,

@@ -5,8 +5,21 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Observation } from '../../spec/index.js';
 import { parseTrace, replayTrace, type NamedWorld } from '../trace/index.js';
 import { renderReport, type ReportInput } from './renderReport.js';
+
+/**
+ * Every world's observation after a replay (the report shows both sides where they differ);
+ * nothing when a world cannot be observed any more (it threw).
+ */
+export function finalObservationsOf(worlds: readonly NamedWorld[]): { finalObservations?: readonly Observation[] } {
+  try {
+    return { finalObservations: worlds.map((w) => w.world.observe()) };
+  } catch {
+    return {};
+  }
+}
 
 /** Writes the report to the file `path` (its folder must exist); returns `path`. */
 export function writeReportFile(path: string, input: ReportInput): string {
@@ -30,7 +43,7 @@ export function writeTraceReport(dir: string, traceText: string, worlds: readonl
   if (!parsed.ok) throw new Error(`writeTraceReport: line ${parsed.error.line}: ${parsed.error.message}`);
   const outcome = replayTrace(parsed.trace, worlds, { record: true });
   const input: ReportInput = {
-    trace: parsed.trace, outcome, worlds: worlds.map((w) => w.name),
+    trace: parsed.trace, outcome, worlds: worlds.map((w) => w.name), ...finalObservationsOf(worlds),
     ...(meta.source === undefined ? {} : { source: meta.source }),
     ...(meta.replayCommand === undefined ? {} : { replayCommand: meta.replayCommand }),
   };

@@ -80,7 +80,7 @@ describe('hmm-check run --impl', () => {
   it('an implementation whose observations drift: observations differ right after the command', async () => {
     const { report } = await runJson(['--impl', adapter('--fault skew:fork'), '--runs', '50', '--steps', '20']);
     const cx = report.counterexample!;
-    expect(cx.failure).toMatchObject({ kind: 'observation', message: 'observations differ after fork(mm0)', diff: ['warnings: model 0 vs impl 1'] });
+    expect(cx.failure).toMatchObject({ kind: 'observation', message: 'observations differ after fork(mm0)', diff: ['warnings: 0 vs 1'] });
     expect(cx.program).toEqual(['fork(mm0)  // {"ok":1}   <-- observations differ']);
   });
 

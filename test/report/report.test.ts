@@ -7,7 +7,8 @@ import { initialObservation } from '../../spec/index.js';
 import { createModelWorld } from '../../model/index.js';
 import { parseTrace, replayTrace } from '../../properties/trace/index.js';
 import { runReplay, buildWorlds } from '../../properties/cli/replay.js';
-import { observationView, renderReport, writeReport } from '../../properties/report/index.js';
+import { observationView, renderReport, writeReport, writeTraceReport } from '../../properties/report/index.js';
+import { createImplWorld } from '../../impl/index.js';
 import { brokenRuleInput, LOST_DIRTY_WORLD, lineOf, scenarioText, wrongExpectInput } from './fixtures.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'hmm-report-'));
@@ -68,10 +69,45 @@ describe('observationView', () => {
     const before = initialObservation(2);
     const now = { ...before, mms: [[0, 'live', [[0, 4, 'rw']], []]] as never, pages: [[1, 0, false, 0, 1]] as never, next: { ...before.next, pfn: 2 } };
     const view = observationView(now, before);
+    // A new vma row of mm 0, a new page, and the counters: three rows changed.
     expect(view.changes).toBe(3);
-    expect(view.html).toContain('class="chg"><i>~</i>  [0,&quot;live&quot;,[[0,4,&quot;rw&quot;]],[]]');
-    expect(view.html).toContain('class="add"><i>+</i>  [1,0,false,0,1]');
-    expect(observationView(before, now).html).toContain('class="del"');
+    expect(view.html).toContain('<span><i> </i>  mm 0, state live</span>');
+    expect(view.html).toContain('class="add"><i>+</i>    vma: start 0x0, end 0x4, prot rw</span>');
+    expect(view.html).toContain('class="add"><i>+</i>  pfn 1, data 0, dirty false, stored 0, mapcount 1</span>');
+    expect(view.html).toContain('class="chg"><i>~</i>next: pfn 2, mirror 1, op 1, fence 1, mm 1</span>');
+    expect(observationView(before, now).html).toContain('class="del"><i>-</i>  pfn 1, data 0, dirty false, stored 0, mapcount 1</span>');
+  });
+
+  test('shows the other world\'s row under each row where it differs, and rows only one world has', () => {
+    const model = { ...initialObservation(2), pages: [[2, 1, true, 0, 1]] as never, fences: [[1, 0, 1, 1, 'pending', 1]] as never };
+    const impl = { ...initialObservation(2), pages: [[2, 1, false, 0, 1]] as never, warnings: 1 };
+    const html = observationView(model, undefined, { name: 'impl', observation: impl }).html;
+    expect(html).toContain('<span><i> </i>  pfn 2, data 1, dirty true, stored 0, mapcount 1</span><span class="other"><i>≠</i>  pfn 2, data 1, dirty false, stored 0, mapcount 1   (impl)</span>');
+    expect(html).toContain('<span class="other"><i>≠</i>  fence 1, dev 0, mirror 1, op 1, state pending, refs 1   (absent in impl)</span>');
+    expect(html).toContain('<span><i> </i>warnings: 0</span><span class="other"><i>≠</i>warnings: 1   (impl)</span>');
+    expect(observationView(model).html).not.toContain('class="other"');
+  });
+});
+
+describe('a report of worlds that differ', () => {
+  test('shows both sides at the failing step, labelled, and says so in the panel title', () => {
+    // SPEC §3: the write leaves page 1 dirty with stored 0; migrate moves data, dirty and stored to
+    // a new page 2 (marked new at that step). The mutant migrateDropsDirty moves the page clean.
+    const trace = [
+      '{"hmmTrace":1,"config":{"devices":2}}',
+      '{"cmd":"mmap","mm":0,"start":0,"npages":1,"prot":"rw"}',
+      '{"cmd":"write","mm":0,"vpn":0,"value":1}',
+      '{"cmd":"migrate","mm":0,"start":0,"npages":1}',
+      '{"cmd":"finish","op":1}',
+    ].join('\n');
+    const worlds = [
+      { name: 'model', world: createModelWorld({ devices: 2 }) },
+      { name: 'impl', world: createImplWorld({ devices: 2 }, { mutant: 'migrateDropsDirty' }) },
+    ];
+    const html = readFileSync(writeTraceReport(tmp, trace, worlds, { name: 'sides.html' }), 'utf8');
+    expect(html).toContain('pages[0]: pfn 2, data 1, dirty true vs false, stored 0, mapcount 1');
+    expect(html).toContain('<span class="add"><i>+</i>  pfn 2, data 1, dirty true, stored 0, mapcount 1</span><span class="other"><i>≠</i>  pfn 2, data 1, dirty false, stored 0, mapcount 1   (impl)</span>');
+    expect(html).toContain('Observation after line 5: model, and impl where it differs');
   });
 });
 

@@ -61,9 +61,10 @@ describe('replayTrace on scripted worlds', () => {
     expect(f).toMatchObject({ line: 4, note: 'then write', reason: { kind: 'result-mismatch' } });
   });
 
-  it('fails when observations differ, with the first differing paths', () => {
+  it('fails when observations differ, with every differing entry labelled (SPEC §7 field names, both sides where they differ)', () => {
     const f = failOf(T, GOOD, [GOOD[0]!, { result: { ok: 0 }, observation: WITH_MIRROR(true) }]);
-    expect(f.reason).toEqual({ kind: 'observation-mismatch', worlds: ['model', 'impl'], diff: ['mirrors[0][5][1]: model [18,2,true,false] vs impl [18,2,true,true]'] });
+    // Mirror 1's mirror pte at vpn 18 (0x12, its second row): [vpn, pfn, write, dirty] = [18, 2, true, false] vs [18, 2, true, true].
+    expect(f.reason).toEqual({ kind: 'observation-mismatch', worlds: ['model', 'impl'], diff: ['mirrors[0].mirrorPt[1] (mirror 1): vpn 0x12, pfn 2, write true, dirty false vs true'] });
     expect(f.finalObservation).toEqual(WITH_MIRROR(false));
   });
 
@@ -105,7 +106,7 @@ describe('replayTrace on scripted worlds', () => {
       '  command: {"cmd":"write","mm":0,"vpn":17,"value":5}',
       '  note:    then write',
       '  observations differ (model vs impl):',
-      '    mirrors[0][5][1]: model [18,2,true,false] vs impl [18,2,true,true]',
+      '    mirrors[0].mirrorPt[1] (mirror 1): vpn 0x12, pfn 2, write true, dirty false vs true',
     ]);
   });
 });
