@@ -1,9 +1,10 @@
 /**
  * `npm run bench`: every figure of the project (speed against the model, model throughput, memory per pte, range
- * cost, commit against a raw loop, conformance throughput, what Ctrl-C costs it, explorer rate, the mutant kill figures and
+ * cost, commit against a raw loop, conformance throughput, what Ctrl-C costs it, explorer rate, guided against
+ * random generation, the mutant kill figures and
  * the cost of the mutant mechanism, lockstep throughput through the process protocol, the replay figures). Prints figures and
  * merges them into bench/results.json. `--write-workload FILE` writes the speed workload as a
- * SPEC §8 trace; `--only speed,model,memory,range,clear,conformance,ctrlc,explorer,mutants,overhead,protocol,c,replay`
+ * SPEC §8 trace; `--only speed,model,memory,range,clear,conformance,ctrlc,explorer,guided,mutants,overhead,protocol,c,replay`
  * runs a subset (`c`: the C implementation, cImpl.ts).
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -11,6 +12,7 @@ import { benchC } from './cImpl.js';
 import { benchClearVsRaw } from './clearVsRaw.js';
 import { benchConformance } from './conformance.js';
 import { benchExplorer } from './explorer.js';
+import { benchGuided } from './guided.js';
 import { benchInterruptOverhead } from './interruptOverhead.js';
 import { benchMemory } from './memory.js';
 import { benchModelThroughput } from './modelThroughput.js';
@@ -34,7 +36,7 @@ function merge(figures: Record<string, number>): void {
   writeFileSync(RESULTS, JSON.stringify({ ...old, ...figures }, null, 2) + '\n');
 }
 
-const ALL = 'speed,model,memory,range,clear,conformance,ctrlc,explorer,mutants,overhead,protocol,c,replay';
+const ALL = 'speed,model,memory,range,clear,conformance,ctrlc,explorer,guided,mutants,overhead,protocol,c,replay';
 
 async function main(): Promise<void> {
   const only = (arg('--only') ?? ALL).split(',');
@@ -94,6 +96,14 @@ async function main(): Promise<void> {
     const e = await benchExplorer();
     console.log(`explorer: ${Math.round(e.explorerStatesPerSecond)} distinct states/s, complete depth ${e.explorerDepth} (goals >= 50000, >= 6)`);
     Object.assign(figures, e);
+  }
+  if (only.includes('guided')) {
+    const g = benchGuided();
+    figures.guidedFeatures = g.guidedFeatures;
+    figures.randomFeatures = g.randomFeatures;
+    figures.guidedVsRandomFeatures = g.guidedVsRandomFeatures;
+    if (g.raceMutantGuidedRuns !== null) figures.raceMutantGuidedRuns = g.raceMutantGuidedRuns;
+    if (g.raceMutantRandomRuns !== null) figures.raceMutantRandomRuns = g.raceMutantRandomRuns;
   }
   if (only.includes('mutants')) {
     const m = benchMutants();

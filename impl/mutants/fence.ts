@@ -56,7 +56,6 @@ export const mirrorUpdatedBeforeFences = mutant({
   name: 'mirrorUpdatedBeforeFences',
   family: 'fence',
   description: 'the mirror page table takes the event\'s pte_mask as HMM calls update(), before the driver answered and its fences finished: a dirty bit the device reports when it drops its ptes lands on an already masked pte (SPEC §4.2: commit only once every fence is finished; the series\' hmm_mirror_update ordering).',
-  conformanceOnly: 'rules see it (dirtyImpliesWrite) only if a device write lands between a write-protect\'s update and its fence; the default budget (seed 2014) does not build that',
   apply: { ops: { updateMirror: (core, op, choice) => {
     const m = op.captured[op.updated];
     if (m !== undefined && m.state === 'live') applyPteMask(core, op, m);
@@ -137,8 +136,19 @@ export const commitBeforeFenceWait = mutant({
   } },
 });
 
+export const failureCodeTakenAsRetry = mutant({
+  name: 'failureCodeTakenAsRetry',
+  family: 'fence',
+  description: 'a fence that failed with a code other than -EIO (-ENOMEM, …) is taken as not done yet: HMM answers -EAGAIN and waits again, forever, so the event never commits and its mm can never exit (SPEC §4.2 wait: any answer but -EAGAIN finishes the fence; a code other than EIO warns and is taken as -EIO). A wait loop that took `ret == -EIO` as the only failure and retried everything else but 0. Added so that rule drainable kills a mutant alone: every observation along the way is legal, only the drain sees the event never end.',
+  apply: { ops: { waitFence: (core, op) => {
+    const r = core.driver.fenceWait(op.fences[op.waited]);
+    if (r === 0 || r === 'EAGAIN' || r === 'EIO') return waitFence(core, op);
+    return err('EAGAIN');
+  } } },
+});
+
 /** The fence family (the issue's six, then those added so that a rule kills them alone). */
 export const FENCE_MUTANTS = [
   eagainTakenAsDone, eagainTakenAsError, mirrorUpdatedBeforeFences, fenceUnrefTwice, fenceMirrorReadAfterUnref, failureCodeTakenAsSuccess,
-  fenceLeakedAfterWait, commitBeforeFenceWait,
+  fenceLeakedAfterWait, commitBeforeFenceWait, failureCodeTakenAsRetry,
 ];

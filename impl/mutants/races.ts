@@ -6,6 +6,7 @@
 import { ok } from '../../spec/index.js';
 import { faultCommit } from '../hmm/fault.js';
 import { commitEvent, startEvent, updateMirror } from '../hmm/invalidate.js';
+import type { Op } from '../hmm/op.js';
 import { keepOf, maskMirror } from './mask.js';
 import { mutant } from './mutant.js';
 
@@ -80,7 +81,25 @@ export const rangeEndOffByOne = mutant({
   apply: { ops: { applyPteMask: (core, op, m) => maskMirror(core, m, op.start, op.end - 1, keepOf(op.event), true) } },
 });
 
+/** The mirror's fault that walked last (highest id with records), `op` itself if none newer did. */
+function latestWalked(op: Op): Op {
+  let latest = op;
+  for (const f of op.mm.faults) if (f.mirror === op.mirror && f.records !== null && f.id > latest.id) latest = f;
+  return latest;
+}
+
+export const backoffReadFromLatestFault = mutant({
+  name: 'backoffReadFromLatestFault',
+  family: 'races',
+  description: 'the fault\'s commit asks whether the mirror\'s latest walked fault collided with an invalidation, not whether this one did: the answer lives in one slot per mirror that each fault overwrites when it walks, so an older fault that an invalidation hit commits the pfns it recorded before the CPU change once a newer fault of the same mirror has walked pages the invalidation does not cover (SPEC §4.3 commit: this fault\'s backoff → EAGAIN). Each fault must carry its own mark, as the sequence counts of KVM\'s mmu_notifier_seq and of IB/core on-demand paging do (commit 882214e2b128, "IB/core: Implement support for MMU notifiers regarding on demand paging regions": the fault path "verifies that the sequence number hasn\'t progressed before it updates" the tables); state shared by concurrent faults is what those counts avoid. Added for issue 11\'s guided generation: two device faults and a CPU-side change in one order (fault A starts; an invalidation of A\'s pages starts and updates the mirror; a newer fault B of the mirror walks elsewhere; A commits; the invalidation commits), which a rule alone sees only after about a dozen commands.',
+  apply: { ops: { faultCommit: (core, op) => {
+    op.backoff = latestWalked(op).backoff;
+    return faultCommit(core, op);
+  } } },
+});
+
 /** The races family. */
 export const RACE_MUTANTS = [
   commitIgnoresBackoff, startSkipsFaultBackoff, eventActiveAfterUpdate, eventEndedBeforeCpuChange, faultStartIgnoresActive, rangeEndOffByOne,
+  backoffReadFromLatestFault,
 ];

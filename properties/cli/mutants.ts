@@ -85,13 +85,14 @@ const HELP = `usage: hmm-check mutants [--json] [--only NAME[,NAME]] [--no-explo
 
 Runs the checker against each mutant of the implementation (impl/mutants: named faults that a
 world is built with) and prints the kill matrix. Each mutant is hunted twice with the default
-budget of npm start (seed ${DEFAULT_BUDGET.seed}, ${DEFAULT_BUDGET.runs} runs x ${DEFAULT_BUDGET.steps} steps, stop at the first counterexample, then
-shrink): with conformance (model comparison and every rule) and with the rules alone (no model:
-the SPEC §6 rules, memoryIsMemory, drainable and the implementation's ptStructure). The
+budget of npm start (seed ${DEFAULT_BUDGET.seed}, ${DEFAULT_BUDGET.runs} random runs then ${DEFAULT_BUDGET.guidedRuns} guided runs, x ${DEFAULT_BUDGET.steps} steps;
+stop at the first counterexample, shrink it, minimize it by ddmin): with conformance (model
+comparison and every rule) and with the rules alone (no model: the SPEC §6 rules,
+memoryIsMemory, drainable and the implementation's ptStructure). The
 explorer (depth 6, 8 s cap) gives the minimal counterexample length where it reaches one.
 
 columns: mutant, killed, by what (observation/result mismatch or rule), ms to the first failure,
-shrunk counterexample length, explorer minimal length, the rules that kill it alone. Then each
+minimized (1-minimal) counterexample length, explorer minimal length, the rules that kill it alone. Then each
 rule with the mutants it kills alone (a rule killing nothing is flagged) and the mutants that
 are conformance-only, with the reason.
 

@@ -8,8 +8,8 @@
  */
 import { DEFAULT_TIMEOUT_SECONDS } from '../protocol/processSession.js';
 import { RULES } from '../rules/index.js';
-import { DEFAULT_BUDGET, DEFAULT_WORLD, type RunBudget } from '../runner/config.js';
-import { ARTIFACT_WRITERS, htmlReportArtifact, writeArtifacts } from '../runner/artifacts.js';
+import { DEFAULT_BUDGET, DEFAULT_GUIDED_RUNS, DEFAULT_WORLD, guidedRunsFor, type RunBudget } from '../runner/config.js';
+import { ARTIFACT_WRITERS, REPORT_FILE, htmlReportArtifact, writeArtifacts } from '../runner/artifacts.js';
 import type { ConformanceParts } from '../runner/ports.js';
 import { progressPrinter, type ProgressSink } from '../runner/progressPrinter.js';
 import type { ConformanceReport } from '../runner/report.js';
@@ -37,6 +37,9 @@ const FLAGS = {
   shard: { kind: 'string' },
   impl: { kind: 'string' },
   'impl-timeout': { kind: 'number', min: 0.001, max: 1e6 },
+  guided: { kind: 'boolean' },
+  'guided-runs': { kind: 'integer', min: 0, max: 1e9 },
+  diff: { kind: 'string', oneOf: ['first', 'all'] },
 } as const;
 
 /** Each rule and the observation parts it reads, for --help. */
@@ -48,14 +51,18 @@ const RULE_READS = [
 
 const HELP = `usage: hmm-check run [--seed N] [--runs N] [--steps N] [--swarm] [--time-limit S] [--json] [--out DIR]
                      [--shard I/N] [--mutant NAME | --impl COMMAND [--impl-timeout S]]
+                     [--guided] [--guided-runs N] [--diff all]
 
 Runs the model and the implementation in lockstep on generated command sequences, comparing
-results and observations and checking every rule of SPEC §6 after every command, then drains.
-A failure is shrunk and printed as a program, a SPEC §8 trace and the command that replays it.
+results and observations and checking every rule of SPEC §6 after every command, then drains:
+first fast-check's random runs, then coverage-guided runs (mutations of the sequences that
+reached new interleavings). A failure is shrunk, minimized by ddmin (removing any one command
+or step choice makes it go away) and printed as a program, a SPEC §8 trace and the command
+that reproduces it.
 
   --seed N          fast-check seed, -2147483648..2147483647 (default ${DEFAULT_BUDGET.seed}: the default
                     run is reproducible)
-  --runs N          runs, each on fresh worlds (default ${DEFAULT_BUDGET.runs})
+  --runs N          random runs, each on fresh worlds (default ${DEFAULT_BUDGET.runs})
   --steps N         at most N generated commands per run (default ${DEFAULT_BUDGET.steps})
   --swarm           each run leaves out a random subset of command kinds
   --time-limit S    start no run after S seconds; verdict incomplete (exit 3) if cut short
@@ -75,6 +82,10 @@ A failure is shrunk and printed as a program, a SPEC §8 trace and the command t
 ${RULE_READS}
   --impl-timeout S  seconds to wait for each answer before the implementation counts as hung
                     (default ${DEFAULT_TIMEOUT_SECONDS})
+  --guided          coverage-guided runs only: --runs N counts them (default ${DEFAULT_GUIDED_RUNS})
+  --guided-runs N   guided runs after the random ones (default a quarter of the random runs,
+                    ${DEFAULT_GUIDED_RUNS}; 0: none); with --shard, the last shard runs them
+  --diff all        print every differing entry of the observations, not only the first
 
 Ctrl-C stops the check after the run in progress and prints the summary of what ran
 (verdict incomplete, "interrupted"; with --json, the report with "interrupted": true); exit 130.
@@ -126,11 +137,19 @@ export function budgetOf(flags: FlagValues): RunBudget {
   if (typeof replayPath === 'string' && !isReplayPath(replayPath)) throw new UsageError(`flag '--replay-path' is not a fast-check replay path (COUNTS:CHANGES from a report): ${quote(replayPath)}`);
   if (replayPath !== undefined && path === undefined) throw new UsageError(`flag '--replay-path' needs '--path'`);
   const timeLimit = flags['time-limit'];
+  const runs = flags['runs'] as number | undefined;
+  const guided = flags['guided'] === true;
+  if (guided && path !== undefined) throw new UsageError(`flag '--path' replays a random run: drop '--guided' (a guided run replays from --seed and --runs)`);
+  if (guided && flags['guided-runs'] !== undefined) throw new UsageError(`flag '--guided' counts its runs with '--runs', not '--guided-runs'`);
+  if (guided && flags['shard'] !== undefined) throw new UsageError(`flag '--shard' slices the random runs: drop '--guided'`);
+  const random = runs ?? DEFAULT_BUDGET.runs;
+  const guidedRuns = guided ? (runs ?? DEFAULT_GUIDED_RUNS) : path !== undefined ? 0 : ((flags['guided-runs'] as number | undefined) ?? guidedRunsFor(random));
   return {
     seed: (flags['seed'] as number | undefined) ?? DEFAULT_BUDGET.seed,
-    runs: (flags['runs'] as number | undefined) ?? DEFAULT_BUDGET.runs,
+    runs: guided ? 0 : random,
     steps: (flags['steps'] as number | undefined) ?? DEFAULT_BUDGET.steps,
     swarm: flags['swarm'] === true,
+    guidedRuns,
     ...(typeof timeLimit === 'number' ? { timeLimitSeconds: timeLimit } : {}),
   };
 }
@@ -209,7 +228,7 @@ async function checkWith(parts: ConformanceParts, flags: FlagValues, budget: Run
   }
   const out = flags['out'];
   const final = typeof out === 'string' ? await withArtifacts(out, report, parts) : report;
-  deps.stdout(flags['json'] === true ? `${JSON.stringify(final)}\n` : formatSummary(final));
+  deps.stdout(flags['json'] === true ? `${JSON.stringify(final)}\n` : formatSummary(final, { diff: flags['diff'] === 'all' ? 'all' : 'first' }));
   if (final.interrupted === true) return EXIT_INTERRUPTED;
   return final.verdict === 'pass' ? EXIT_PASS : final.verdict === 'counterexample' ? EXIT_COUNTEREXAMPLE : EXIT_INCOMPLETE;
 }
@@ -236,7 +255,8 @@ async function withArtifacts(dir: string, report: ConformanceReport, parts: Conf
     throw new UsageError(`cannot write to --out ${quote(dir)} (${reasonOf(e)})`);
   }
   if (report.counterexample === undefined || written.length === 0) return report;
-  return { ...report, counterexample: { ...report.counterexample, tracePath: written[0]! } };
+  const reportPath = written.find((p) => p.endsWith(REPORT_FILE));
+  return { ...report, counterexample: { ...report.counterexample, tracePath: written[0]!, ...(reportPath === undefined ? {} : { reportPath }) } };
 }
 
 /** The `run` subcommand. */

@@ -56,6 +56,16 @@ export class Tracker {
 
   constructor(readonly leftOut: ReadonlySet<CommandName> = new Set()) {}
 
+  /** An independent copy (a guided run resumed from a kept state goes on from the same ids and addresses). */
+  clone(): Tracker {
+    const copy = new Tracker(this.leftOut);
+    copy.mms = this.mms;
+    copy.ops = this.ops;
+    copy.recent.push(...this.recent);
+    copy.lastDevice = this.lastDevice;
+    return copy;
+  }
+
   /** True when this run generates commands of `kind`. */
   allows(kind: CommandName): boolean {
     return !this.leftOut.has(kind);

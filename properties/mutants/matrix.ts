@@ -1,6 +1,6 @@
 /**
  * The kill matrix of `hmm-check mutants`: every mutant hunted twice with the default budget of
- * `npm start` (with the model, and with the rules alone), and explored for its minimal
+ * `npm start`, random runs then the guided share (with the model, and with the rules alone), and explored for its minimal
  * counterexample; then, per rule, the mutants it kills alone. The verdict: every mutant killed
  * with conformance, and every one not listed as conformance-only killed by a rule alone.
  */
@@ -18,9 +18,10 @@ export interface MutantRow {
   readonly killed: boolean;
   /** What killed it with conformance: `observation`, `result`, `crash` or a rule id. */
   readonly killedBy: string | null;
-  /** The rules that killed it alone (no model): every rule broken by the shrunk counterexample's failing command. */
+  /** The rules that killed it alone (no model): every rule broken by the minimized counterexample's failing command. */
   readonly rulesAlone: readonly string[];
   readonly msToKill: number | null;
+  /** Commands of the counterexample found with the model, shrunk and minimized by ddmin (1-minimal). */
   readonly shrunkLength: number | null;
   /** The explorer's shortest counterexample; null where it does not reach the mutant. */
   readonly minimalLength: number | null;

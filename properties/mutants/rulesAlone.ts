@@ -3,7 +3,8 @@
  * command every observation rule of SPEC §6, the implementation's structure check (rule
  * `ptStructure`) and `memoryIsMemory` (it needs only commands, results and observations); at
  * the end the `drainable` drain. Every rule broken by the failing command is named, so the kill
- * matrix can credit each (the issue's "killed by a rule alone").
+ * matrix can credit each (the issue's "killed by a rule alone"). It copies itself (`clone`) for
+ * the guided generator's kept states.
  */
 import type { Command, Observation, Result, World } from '../../spec/index.js';
 import type { CommandSystem } from '../commands/index.js';
@@ -32,6 +33,11 @@ export class RulesAlone implements CommandSystem {
     return this.observation.next;
   }
 
+  /** The observation after the last command. */
+  get current(): Observation {
+    return this.observation;
+  }
+
   apply(command: Command): void {
     let result: Result;
     try {
@@ -43,6 +49,16 @@ export class RulesAlone implements CommandSystem {
     this.transcript.push({ command, impl: result });
     this.observation = this.observe();
     this.check(command, result);
+  }
+
+  /** An independent copy in the same state, or undefined when the world or the history check cannot copy itself. */
+  clone(): RulesAlone | undefined {
+    const world = this.world.clone?.();
+    const memory = this.memory?.clone?.();
+    if (world === undefined || (this.memory !== undefined && memory === undefined)) return undefined;
+    const copy = new RulesAlone(world, this.rules, memory);
+    copy.transcript.push(...this.transcript);
+    return copy;
   }
 
   /** SPEC §6 `drainable`, on the implementation alone. */
@@ -63,7 +79,8 @@ export class RulesAlone implements CommandSystem {
     const first = broken[0]!;
     const where = command === null ? 'initially' : `after ${formatCommand(command)}`;
     const message = `rule ${first.rule} broke ${where}: ${first.entities[0]}`;
-    this.fail(broken.map((b) => b.rule), { kind: 'rule', message, rule: first.rule, side: 'impl', entities: first.entities });
+    const brokenRules = broken.map((b) => ({ ...b, side: 'impl' as const }));
+    this.fail(broken.map((b) => b.rule), { kind: 'rule', message, rule: first.rule, side: 'impl', entities: first.entities, brokenRules });
   }
 
   private observe(): Observation {

@@ -19,13 +19,29 @@ export interface RunBudget {
   readonly swarm: boolean;
   /** Stop starting new runs after this many seconds (verdict `incomplete` if cut short). */
   readonly timeLimitSeconds?: number;
+  /**
+   * Coverage-guided runs after the random ones (properties/guided), from the same seed; 0 or
+   * absent: none. `hmm-check run --guided` sets `runs` to 0 and spends the budget here.
+   */
+  readonly guidedRuns?: number;
 }
 
 /** The embedded default seed. */
 export const DEFAULT_SEED = 2014;
 
-/** The embedded default budget (`npm start`). */
-export const DEFAULT_BUDGET: RunBudget = { seed: DEFAULT_SEED, runs: 3000, steps: 200, swarm: false };
+/** Guided runs per random run when only `--runs` is given: the guided share of a budget. */
+export const GUIDED_SHARE = 1 / 4;
+
+/** The guided runs that go with `runs` random ones (a quarter as many, at least one). */
+export function guidedRunsFor(runs: number): number {
+  return runs <= 0 ? 0 : Math.ceil(runs * GUIDED_SHARE);
+}
+
+/** The guided share of the default budget: a few seconds after the random runs. */
+export const DEFAULT_GUIDED_RUNS = guidedRunsFor(3000);
+
+/** The embedded default budget (`npm start`): random runs, then the guided share. */
+export const DEFAULT_BUDGET: RunBudget = { seed: DEFAULT_SEED, runs: 3000, steps: 200, swarm: false, guidedRuns: DEFAULT_GUIDED_RUNS };
 
 /** The default world configuration and generation scope. */
 export const DEFAULT_WORLD: WorldConfig = DEFAULT_CONFIG;

@@ -22,6 +22,10 @@ export interface CounterexampleSource {
   /** Other flags the replay command repeats (`--impl '...'`). */
   readonly flags?: string;
   readonly shrinks: number;
+  /** The ddmin pass that turned the shrunk run into `failure`. */
+  readonly minimization: CounterexampleReport['minimization'];
+  /** For a guided run: the 1-based guided run that failed (the replay reruns the guided runs up to it). */
+  readonly guidedRun?: number;
 }
 
 /** fast-check prints a command sequence as `calls /*replayPath="..."*\/`; this takes the path out. */
@@ -45,6 +49,12 @@ export function replayCommand(budget: RunBudget, seed: number, path: string, rep
   return parts.join(' ');
 }
 
+/** The `hmm-check run --guided` command line that reruns the guided runs up to the failing one. */
+export function guidedReplayCommand(budget: RunBudget, seed: number, guidedRun: number, mutant?: string, flags?: string): string {
+  const parts = ['hmm-check run', ...(mutant === undefined ? [] : [`--mutant ${mutant}`]), ...(flags === undefined ? [] : [flags]), '--guided', `--seed ${seed}`, `--runs ${guidedRun}`, `--steps ${budget.steps}`];
+  return parts.join(' ');
+}
+
 /** What the failing line of the program says. */
 export function failingMark(f: FailureDetails): string {
   switch (f.kind) {
@@ -61,20 +71,30 @@ export function failingMark(f: FailureDetails): string {
   }
 }
 
-/** Builds the report of a shrunk counterexample from the failure's transcript. */
+/** Builds the report of a minimized counterexample from the failure's transcript. */
 export function counterexampleReport(s: CounterexampleSource): CounterexampleReport {
   const { details, transcript } = s.failure;
+  const guided = s.guidedRun !== undefined;
   const replayPath = s.args === null ? null : replayPathOf(s.args[1]);
   const leftOut = s.args === null || s.args[0].length === 0 ? [] : [`swarm: left out ${s.args[0].join(', ')}`];
-  const notes = [`counterexample: ${details.message}`, `seed ${s.seed}, path ${s.path}`, ...leftOut];
+  const m = s.minimization;
+  const origin = guided ? `seed ${s.seed}, guided run ${s.guidedRun}` : `seed ${s.seed}, path ${s.path}`;
+  const notes = [
+    `counterexample: ${details.message}`, origin, ...leftOut,
+    `minimized by ddmin from ${m.fromLength} to ${m.toLength} commands${m.oneMinimal ? ' (1-minimal)' : ''}; this trace replays the minimized program`,
+  ];
+  const replay = guided ? guidedReplayCommand(s.budget, s.seed, s.guidedRun!, s.mutant, s.flags) : replayCommand(s.budget, s.seed, s.path, replayPath, s.mutant, s.flags);
   return {
     failure: details,
     program: formatProgram(transcript, details.at === undefined ? undefined : details.at - 1, failingMark(details)),
     trace: transcriptTrace(s.config, transcript, notes),
+    generation: guided ? 'guided' : 'random',
     seed: s.seed,
-    path: s.path,
-    replayPath,
-    replay: replayCommand(s.budget, s.seed, s.path, replayPath, s.mutant, s.flags),
+    path: guided ? '' : s.path,
+    replayPath: guided ? null : replayPath,
+    ...(guided ? { guidedRun: s.guidedRun! } : {}),
+    replay,
     shrinks: s.shrinks,
+    minimization: m,
   };
 }

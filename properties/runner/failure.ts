@@ -4,6 +4,7 @@
  * involved, and the run's transcript up to and including the failing command.
  */
 import type { Result } from '../../spec/index.js';
+import type { BrokenRule } from './brokenRules.js';
 import type { TranscriptEntry } from './transcript.js';
 
 /**
@@ -30,10 +31,18 @@ export interface FailureDetails {
   readonly entities?: readonly string[];
   readonly modelResult?: Result;
   readonly implResult?: Result;
-  /** The first difference of the two observations, as `- model` / `+ impl` lines. */
+  /**
+   * Every differing entry of the two observations, labelled, in SPEC §7 order
+   * (`pages[0]: pfn 2, data 1, dirty true vs false, stored 0, mapcount 1`); the first is the one shown.
+   */
   readonly diff?: readonly string[];
   /** For a crash of an implementation's process: the last lines of its standard error. */
   readonly stderr?: readonly string[];
+  /**
+   * Every rule broken after the failing command, on either world: for a rule failure all of
+   * them (the first is `rule`), for a result or observation difference those broken besides.
+   */
+  readonly brokenRules?: readonly BrokenRule[];
 }
 
 /** Thrown by the lockstep runner when a check fails. */

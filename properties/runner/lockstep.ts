@@ -15,6 +15,7 @@ import type { CommandSystem } from '../commands/index.js';
 import { formatCommand } from '../commands/index.js';
 import type { Rule } from '../rules/rule.js';
 import { DRAIN_MAX_ROUNDS, drainThrough, leftInFlight } from '../rules/index.js';
+import { breachesOf, brokenOnEitherSide, type BrokenRule } from './brokenRules.js';
 import { ConformanceFailure, type FailureDetails } from './failure.js';
 import { diffObservations } from '../trace/index.js';
 import type { MemoryCheck } from './ports.js';
@@ -58,19 +59,34 @@ export class Lockstep implements CommandSystem {
   apply(command: Command): void {
     const entry: { command: Command; model?: Result; impl?: Result } = { command };
     this.transcript.push(entry);
-    entry.model = this.call('model', this.model, command);
-    entry.impl = this.call('impl', this.impl, command);
+    const model = (entry.model = this.call('model', this.model, command));
+    const impl = (entry.impl = this.call('impl', this.impl, command));
     const where = `after ${formatCommand(command)}`;
     const [observation, implObservation] = this.observeBoth(where);
-    if (!sameResult(entry.model, entry.impl)) {
-      const message = `results differ at ${formatCommand(command)}: model ${formatResult(entry.model)}, impl ${formatResult(entry.impl)}`;
+    const alsoBroken = (): { brokenRules?: readonly BrokenRule[] } => this.alsoBroken(command, model, impl, observation, implObservation);
+    if (!sameResult(model, impl)) {
+      const message = `results differ at ${formatCommand(command)}: model ${formatResult(model)}, impl ${formatResult(impl)}`;
       const diff = diffObservations(observation, implObservation);
-      this.fail({ kind: 'result', message, modelResult: entry.model, implResult: entry.impl, ...(diff.length > 0 ? { diff } : {}) });
+      this.fail({ kind: 'result', message, modelResult: model, implResult: impl, ...(diff.length > 0 ? { diff } : {}), ...alsoBroken() });
     }
-    this.compare(observation, implObservation, where);
+    this.compare(observation, implObservation, where, alsoBroken);
     this.observation = observation;
-    this.checkRules(command, observation);
-    if (this.memory) this.report('memoryIsMemory', 'both', command, this.memory.after(command, entry.model, observation));
+    this.checkRules(command, model, observation);
+  }
+
+  /**
+   * An independent copy in the same state (both worlds and the history check cloned, the
+   * transcript so far copied), or undefined when one of them cannot copy itself. The guided
+   * generator (properties/guided) resumes runs from such copies instead of replaying them.
+   */
+  clone(): Lockstep | undefined {
+    const model = this.model.clone?.();
+    const impl = this.impl.clone?.();
+    const memory = this.memory?.clone?.();
+    if (model === undefined || impl === undefined || (this.memory !== undefined && memory === undefined)) return undefined;
+    const copy = new Lockstep(model, impl, this.rules, memory);
+    copy.transcript.push(...this.transcript);
+    return copy;
   }
 
   /** SPEC §6 `drainable`: drain rounds until nothing is in flight, then no fence may remain. */
@@ -93,10 +109,18 @@ export class Lockstep implements CommandSystem {
   /**
    * The rules run on one observation only: the two observations are equal (checked before),
    * and a rule is a predicate over the observation, so equal observations give equal verdicts.
+   * Every rule broken is named (`brokenRules`); the first is the failure's `rule`.
    */
-  private checkRules(command: Command, observation: Observation): void {
-    for (const rule of this.rules) this.report(rule.id, 'both', command, rule.check(observation));
-    if (this.impl.checkStructure) this.report(PT_STRUCTURE, 'impl', command, this.checkStructure(command));
+  private checkRules(command: Command, result: Result, observation: Observation): void {
+    const broken: BrokenRule[] = [...breachesOf(this.rules, observation)].map(([rule, entities]) => ({ rule, side: 'both', entities }));
+    const structure = this.impl.checkStructure ? this.checkStructure(command) : [];
+    if (structure.length > 0) broken.push({ rule: PT_STRUCTURE, side: 'impl', entities: structure });
+    const memory = this.memory?.after(command, result, observation) ?? [];
+    if (memory.length > 0) broken.push({ rule: 'memoryIsMemory', side: 'both', entities: memory });
+    const first = broken[0];
+    if (first === undefined) return;
+    const message = `rule ${first.rule} broke after ${formatCommand(command)}: ${first.entities[0]}`;
+    this.fail({ kind: 'rule', message, rule: first.rule, side: first.side, entities: first.entities, brokenRules: broken });
   }
 
   private checkStructure(command: Command): readonly string[] {
@@ -107,10 +131,14 @@ export class Lockstep implements CommandSystem {
     }
   }
 
-  private report(rule: string, side: 'impl' | 'both', command: Command, entities: readonly string[]): void {
-    if (entities.length === 0) return;
-    const message = `rule ${rule} broke after ${formatCommand(command)}: ${entities[0]}`;
-    this.fail({ kind: 'rule', message, rule, side, entities });
+  /** The rules broken on either world when they differ (memoryIsMemory on a copy of the history, as both agreed so far). */
+  private alsoBroken(command: Command, model: Result, impl: Result, m: Observation, i: Observation): { brokenRules?: readonly BrokenRule[] } {
+    const memory = (result: Result, o: Observation): readonly string[] => this.memory?.clone?.().after(command, result, o) ?? [];
+    const broken = brokenOnEitherSide(this.rules, m, i, {
+      model: { memoryIsMemory: memory(model, m) },
+      impl: { [PT_STRUCTURE]: this.impl.checkStructure ? this.checkStructure(command) : [], memoryIsMemory: memory(impl, i) },
+    });
+    return broken.length === 0 ? {} : { brokenRules: broken };
   }
 
   private call(side: Side, world: World, command: Command): Result {
@@ -140,18 +168,18 @@ export class Lockstep implements CommandSystem {
    * The cheap comparison: the canonical texts; the diff is computed only when they differ. An
    * implementation that reports part of the observation (`observes`) is compared on that part.
    */
-  private compare(m: Observation, i: Observation, where: string): void {
+  private compare(m: Observation, i: Observation, where: string, alsoBroken: () => { brokenRules?: readonly BrokenRule[] } = () => ({})): void {
     const parts = this.impl.observes;
-    if (!observesWhole(parts)) return this.compareParts(m, i, parts!, where);
+    if (!observesWhole(parts)) return this.compareParts(m, i, parts!, where, alsoBroken);
     if (canonicalObservation(m) !== canonicalObservation(i)) {
-      this.fail({ kind: 'observation', message: `observations differ ${where}`, diff: diffObservations(m, i) });
+      this.fail({ kind: 'observation', message: `observations differ ${where}`, diff: diffObservations(m, i), ...alsoBroken() });
     }
   }
 
-  private compareParts(m: Observation, i: Observation, parts: readonly ObservationPart[], where: string): void {
+  private compareParts(m: Observation, i: Observation, parts: readonly ObservationPart[], where: string, alsoBroken: () => { brokenRules?: readonly BrokenRule[] }): void {
     if (observationPartsText(m, parts) === observationPartsText(i, parts)) return;
     const diff = diffObservations(restrictObservation(m, parts), restrictObservation(i, parts));
-    this.fail({ kind: 'observation', message: `observations differ ${where}`, diff });
+    this.fail({ kind: 'observation', message: `observations differ ${where}`, diff, ...alsoBroken() });
   }
 
   /** Rule `implClone`: the copy's observation equals the implementation's. */

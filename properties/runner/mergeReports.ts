@@ -4,6 +4,7 @@
  * (seed, budget, implementation) and be distinct; coverage is the union (a state or transition
  * is missing only if every shard missed it); a counterexample of any shard is the campaign's (the
  * lowest shard's is shown, the others are counted); shards not given make the verdict incomplete.
+ * The guided share (properties/guided) runs in the last shard only: its figures are that shard's.
  * Times add up: `elapsedSeconds` is the shards' time together (machine time, not wall time), so
  * `commandsPerSecond` is the campaign's throughput per machine.
  */
@@ -32,7 +33,7 @@ type Shard = ConformanceReport & { readonly shard: { readonly index: number; rea
 
 /** The campaign a report belongs to, as text: reports merge only within one campaign. */
 function campaignOf(r: ConformanceReport): string {
-  return JSON.stringify([r.seed, r.budget.runs, r.budget.steps, r.budget.swarm, r.budget.timeLimitSeconds, r.mutant ?? null, r.shard?.count]);
+  return JSON.stringify([r.seed, r.budget.runs, r.budget.steps, r.budget.swarm, r.budget.timeLimitSeconds, r.budget.guidedRuns ?? 0, r.mutant ?? null, r.shard?.count]);
 }
 
 function checkCampaign(reports: readonly ConformanceReport[], names: readonly string[]): Shard[] {
@@ -76,7 +77,8 @@ export function mergeReports(reports: readonly ConformanceReport[], names: reado
   const commands = shards.reduce((n, s) => n + s.commands, 0);
   const busySeconds = shards.reduce((n, s) => n + s.elapsedSeconds, 0);
   const verdict: Verdict = found.length > 0 ? 'counterexample' : missing.length > 0 || shards.some((s) => s.verdict === 'incomplete') ? 'incomplete' : 'pass';
-  const { shard: _shard, counterexample: _cx, ...base } = shards[0]!;
+  const { shard: _shard, counterexample: _cx, guided: _guided, ...base } = shards[0]!;
+  const guided = shards.find((s) => s.guided !== undefined)?.guided;
   return {
     ...base,
     verdict,
@@ -85,6 +87,7 @@ export function mergeReports(reports: readonly ConformanceReport[], names: reado
     commandsPerSecond: busySeconds > 0 ? Math.round(commands / busySeconds) : 0,
     elapsedSeconds: Math.round(busySeconds * 1000) / 1000,
     coverage: unionCoverage(shards),
+    ...(guided === undefined ? {} : { guided }),
     ...(found.length > 0 ? { counterexample: found[0]!.counterexample! } : {}),
     shards: {
       count,

@@ -32,6 +32,8 @@ export interface CoverageSource {
 export interface MemoryCheck {
   /** One message per breach after `command` gave `result`; `observation` is the state after it. */
   after(command: Command, result: Result, observation: Observation): readonly string[];
+  /** An independent copy of the history so far (to judge a result the other world gave). */
+  clone?(): MemoryCheck;
 }
 
 /** One run's model and implementation driven together (the `Lockstep`, or a pipelined one). */

@@ -25,13 +25,18 @@ export interface PropertySettings {
 /** The property's arguments: kinds left out, and the commands. */
 export type PropertyArgs = [leftOut: CommandName[], commands: Iterable<IndexedCommand>];
 
+/** A fresh lockstep pair of `parts` (every run, and every candidate of the minimizer, starts from one). */
+export function lockstepOf(parts: ConformanceParts, config: WorldConfig): Lockstep {
+  return new Lockstep(parts.model(config), parts.impl(config), parts.rules, parts.memory?.());
+}
+
 /** Builds the conformance property. */
 export function conformanceProperty(parts: ConformanceParts, s: PropertySettings): fc.IPropertyWithHooks<PropertyArgs> {
   const leftOut = s.swarm ? fc.subarray([...COMMAND_NAMES]) : fc.constant<CommandName[]>([]);
   const constraints = { maxCommands: s.steps, size: 'max' as const, ...(s.replayPath === undefined ? {} : { replayPath: s.replayPath }) };
   const commands = fc.commands([commandArbitrary(s.scope)], constraints) as fc.Arbitrary<Iterable<IndexedCommand>>;
   return fc.property(leftOut, commands, (kinds, cmds) => {
-    const lockstep = parts.lockstep?.(s.config, { leftOut: kinds, commands: cmds }) ?? new Lockstep(parts.model(s.config), parts.impl(s.config), parts.rules, parts.memory?.());
+    const lockstep = parts.lockstep?.(s.config, { leftOut: kinds, commands: cmds }) ?? lockstepOf(parts, s.config);
     try {
       fc.modelRun(() => ({ model: new Tracker(new Set(kinds)), real: lockstep }), cmds);
       lockstep.drain();

@@ -12,20 +12,36 @@ export type Verdict = 'pass' | 'counterexample' | 'incomplete';
 export interface CounterexampleReport {
   /** What broke: kind, message, rule and entities, both results, observation diff. */
   readonly failure: FailureDetails;
-  /** The shrunk run as a program, one call per line with the model's result. */
+  /** The minimized run as a program, one call per line with the model's result. */
   readonly program: readonly string[];
-  /** The SPEC §8 trace (NDJSON) of the shrunk run, `expect` = the model's results. */
+  /** The SPEC §8 trace (NDJSON) of the minimized run, `expect` = the model's results: it replays the program itself. */
   readonly trace: string;
-  /** fast-check's seed, path and replay path of the shrunk counterexample. */
+  /** `random`: fast-check's generated sequences · `guided`: coverage-guided generation (`--guided`, properties/guided). */
+  readonly generation: 'random' | 'guided';
+  /** The seed; for a random run fast-check's path and replay path of the shrunk counterexample ('' and null for a guided one). */
   readonly seed: number;
   readonly path: string;
   readonly replayPath: string | null;
-  /** The exact command line that replays it through fast-check. */
+  /** For a guided run: the 1-based guided run that failed. */
+  readonly guidedRun?: number;
+  /**
+   * The exact command line that reproduces this report: fast-check's `--path`/`--replay-path`
+   * replay the shrunk run (or `--guided` reruns the guided runs up to the failing one), then the
+   * same ddmin pass gives this program.
+   */
   readonly replay: string;
   /** Where the trace was written (`--out`), absent otherwise. */
   readonly tracePath?: string;
-  /** Shrinks fast-check performed. */
+  /** Where the HTML report was written (`--out`), absent otherwise. */
+  readonly reportPath?: string;
+  /** Shrinks fast-check performed (0 for a guided run). */
   readonly shrinks: number;
+  /**
+   * The delta-debugging pass after shrinking (properties/minimize): the program's length before
+   * and after, candidate runs, and whether the result is 1-minimal (removing any one command or
+   * step choice makes the failure go away; false only if the pass's budget ran out).
+   */
+  readonly minimization: { readonly fromLength: number; readonly toLength: number; readonly tests: number; readonly oneMinimal: boolean };
 }
 
 /** The JSON object of `hmm-check run --json`. */
@@ -34,12 +50,20 @@ export interface ConformanceReport {
   readonly seed: number;
   /** The mutant of the implementation checked (`--mutant NAME`); absent for the implementation itself. */
   readonly mutant?: string;
-  /** The campaign's budget; with `shard`, this run did only its slice of `runs`. */
-  readonly budget: { readonly runs: number; readonly steps: number; readonly swarm: boolean; readonly timeLimitSeconds: number | null };
+  /**
+   * The campaign's budget: `runs` fast-check's random runs, `guidedRuns` coverage-guided runs
+   * after them (properties/guided); with `shard`, this run did only its slice of `runs` (and the
+   * guided runs only in the last shard).
+   */
+  readonly budget: {
+    readonly runs: number; readonly steps: number; readonly swarm: boolean; readonly timeLimitSeconds: number | null; readonly guidedRuns: number;
+  };
   /** Present with `--shard i/n`: which slice of the campaign this report covers (properties/runner/shard.ts). */
   readonly shard?: { readonly index: number; readonly count: number };
-  /** Property runs performed before the verdict (shrinking not included). */
+  /** Runs performed before the verdict, random and guided (shrinking and ddmin not included). */
   readonly runs: number;
+  /** The guided share, when it ran: its runs, the distinct features of interleavings reached, the corpus kept. */
+  readonly guided?: { readonly runs: number; readonly features: number; readonly corpus: number };
   /** Commands applied in lockstep, drains and shrinking included. */
   readonly commands: number;
   readonly commandsPerSecond: number;

@@ -1,11 +1,18 @@
 /**
  * The human summary of a conformance report (what `hmm-check run` prints without `--json`):
- * figures, coverage with what was never reached, the verdict, and for a counterexample the
- * shrunk program, the first difference and how to replay it.
+ * figures, coverage with what was never reached, the guided share, the verdict, and for a
+ * counterexample the minimized program, the first difference (labelled, SPEC §7), every rule
+ * broken, and how to replay it (counterexampleSummary.ts).
  */
-import { shellQuote } from './counterexample.js';
+import type { DiffShown } from '../trace/index.js';
+import { counterexampleLines } from './counterexampleSummary.js';
 import type { CoverageCount } from './ports.js';
-import type { ConformanceReport, CounterexampleReport } from './report.js';
+import type { ConformanceReport } from './report.js';
+
+/** How to print: the first observation difference (default) or all of them. */
+export interface SummaryOptions {
+  readonly diff?: DiffShown;
+}
 
 const coverageLine = (name: string, c: CoverageCount): string => {
   const pct = c.total === 0 ? 'n/a' : `${Math.floor((100 * c.reached) / c.total)}%`;
@@ -13,24 +20,12 @@ const coverageLine = (name: string, c: CoverageCount): string => {
   return `${name} ${c.reached}/${c.total} ${pct}${missing}`;
 };
 
-/** The summary, newline-terminated. */
-export function formatSummary(r: ConformanceReport): string {
+function budgetLine(r: ConformanceReport): string {
   const b = r.budget;
   const limit = b.timeLimitSeconds === null ? '' : `, time limit ${b.timeLimitSeconds} s`;
   const shard = r.shard === undefined ? '' : `, shard ${r.shard.index}/${r.shard.count}`;
-  const lines = [
-    `hmm-check run: seed ${r.seed}, ${b.runs} runs x up to ${b.steps} steps${b.swarm ? ', swarm' : ''}${shard}${limit}${r.mutant === undefined ? '' : `, implementation built with mutant ${r.mutant}`}`,
-    ...implementationLines(r),
-    `runs       ${r.runs}`,
-    `commands   ${r.commands} in ${r.elapsedSeconds.toFixed(1)} s (${r.commandsPerSecond} commands/s)`,
-    `coverage   ${coverageLine('states', r.coverage.states)}`,
-    `           ${coverageLine('transitions', r.coverage.transitions)}`,
-  ];
-  const cut = r.interrupted === true ? ' (interrupted: Ctrl-C)' : ' (cut short by --time-limit)';
-  if (r.counterexample === undefined) lines.push(`verdict    ${r.verdict}${r.verdict === 'incomplete' ? cut : ''}`);
-  else lines.push(...counterexampleLines(r, r.counterexample));
-  if (r.counterexample !== undefined && r.interrupted === true) lines.push('', 'interrupted (Ctrl-C) while shrinking: the program above may shrink further');
-  return `${lines.join('\n')}\n`;
+  const runs = [b.runs > 0 ? `${b.runs} runs` : '', b.guidedRuns > 0 ? `${b.guidedRuns} guided runs` : ''].filter((x) => x !== '').join(' + ');
+  return `hmm-check run: seed ${r.seed}, ${runs} x up to ${b.steps} steps${b.swarm ? ', swarm' : ''}${shard}${limit}${r.mutant === undefined ? '' : `, implementation built with mutant ${r.mutant}`}`;
 }
 
 /** With `--impl`: the process and what it declared, and the checks it cannot be held to. */
@@ -43,16 +38,21 @@ function implementationLines(r: ConformanceReport): string[] {
   return lines;
 }
 
-function counterexampleLines(r: ConformanceReport, cx: CounterexampleReport): string[] {
-  const f = cx.failure;
-  const lines = [`verdict    counterexample: ${f.message}`, '', `program (shrunk, ${cx.program.length} calls, ${cx.shrinks} shrinks):`];
-  lines.push(...cx.program.map((l) => `  ${l}`));
-  if (f.diff !== undefined && f.diff.length > 0) lines.push('', 'first difference (model vs impl):', ...f.diff.map((l) => `  ${l}`));
-  if (f.entities !== undefined) lines.push('', `rule ${f.rule ?? '?'} (${f.side === 'impl' ? 'implementation' : 'model and implementation'}):`, ...f.entities.slice(0, 8).map((l) => `  ${l}`));
-  if (f.stderr !== undefined && f.stderr.length > 0) lines.push('', 'stderr of the implementation (last lines):', ...f.stderr.map((l) => `  ${l}`));
-  lines.push('', `seed ${cx.seed}, path ${cx.path}`, `replay     ${cx.replay}`);
-  const replayFlags = (r.mutant === undefined ? '' : ` --mutant ${r.mutant}`) + (r.implementation === undefined ? '' : ` --impl ${shellQuote(r.implementation.command)}`);
-  if (cx.tracePath !== undefined) lines.push(`trace      ${cx.tracePath}  (hmm-check replay ${cx.tracePath}${replayFlags})`);
-  else lines.push(`trace (SPEC §8; save it and run hmm-check replay FILE${replayFlags}, or use --out DIR):`, ...cx.trace.trimEnd().split('\n'));
-  return lines;
+/** The summary, newline-terminated. */
+export function formatSummary(r: ConformanceReport, options: SummaryOptions = {}): string {
+  const g = r.guided;
+  const lines = [
+    budgetLine(r),
+    ...implementationLines(r),
+    `runs       ${r.runs}${g === undefined ? '' : ` (${r.runs - g.runs} random, ${g.runs} guided)`}`,
+    `commands   ${r.commands} in ${r.elapsedSeconds.toFixed(1)} s (${r.commandsPerSecond} commands/s)`,
+    `coverage   ${coverageLine('states', r.coverage.states)}`,
+    `           ${coverageLine('transitions', r.coverage.transitions)}`,
+  ];
+  if (g !== undefined) lines.push(`guided     ${g.features} distinct features of interleavings, corpus of ${g.corpus} sequences`);
+  const cut = r.interrupted === true ? ' (interrupted: Ctrl-C)' : ' (cut short by --time-limit)';
+  if (r.counterexample === undefined) lines.push(`verdict    ${r.verdict}${r.verdict === 'incomplete' ? cut : ''}`);
+  else lines.push(...counterexampleLines(r, r.counterexample, options.diff ?? 'first'));
+  if (r.counterexample !== undefined && r.interrupted === true) lines.push('', 'interrupted (Ctrl-C) while shrinking: the program above may shrink further');
+  return `${lines.join('\n')}\n`;
 }

@@ -31,7 +31,8 @@ describe('run --shard and merge', () => {
     const files = [await shardReport(dir, '1/2'), await shardReport(dir, '2/2')];
     const out: string[] = [];
     expect(await runMerge(files, (t) => void out.push(t))).toBe(0);
-    expect(out.join('')).toMatch(/^hmm-check merge: shards 1, 2 of 2\nhmm-check run: seed 2014, 12 runs x up to 20 steps\nruns +12\n/);
+    // 12 random runs over the two shards, and the guided share (a quarter, 3) in the last one.
+    expect(out.join('')).toMatch(/^hmm-check merge: shards 1, 2 of 2\nhmm-check run: seed 2014, 12 runs \+ 3 guided runs x up to 20 steps\nruns +15 \(12 random, 3 guided\)\n/);
     const json: string[] = [];
     expect(await runMerge(['--json', files[1]!], (t) => void json.push(t))).toBe(3);
     expect(JSON.parse(json.join('')).shards.missing).toEqual([1]);

@@ -49,6 +49,47 @@ describe('hmm-check run', () => {
     expect(readFileSync(join(dir, 'counterexample.ndjson'), 'utf8')).toBe(report.counterexample!.trace);
   });
 
+  it('--out names both files it wrote: the trace and the HTML report', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hmm-run-'));
+    const h = harness(wrong);
+    expect(await runRun(['--seed', '7', '--runs', '60', '--steps', '40', '--out', dir], h.deps)).toBe(1);
+    const text = h.out.join('');
+    expect(text).toContain(`trace      ${join(dir, 'counterexample.ndjson')}  (the 2-call program itself: hmm-check replay ${join(dir, 'counterexample.ndjson')})`);
+    expect(text).toContain(`report     ${join(dir, 'report.html')}`);
+    expect(readFileSync(join(dir, 'report.html'), 'utf8')).toContain('<!doctype html>');
+  });
+
+  it('says the program is minimized by ddmin, and what each way of replaying it replays', async () => {
+    const h = harness(wrong);
+    await runRun(['--seed', '7', '--runs', '60', '--steps', '40'], h.deps);
+    const text = h.out.join('');
+    expect(text).toMatch(/program \(fast-check shrank it to \d+ calls in \d+ shrinks; ddmin: 2 calls, 1-minimal\):/);
+    expect(text).toMatch(/\(replays fast-check's \d+-call run, then the same ddmin pass: this report again\)/);
+    expect(text).toContain('trace (SPEC §8, the program itself;');
+  });
+
+  it('--guided spends --runs on guided runs only; a guided counterexample replays from --seed and --runs', async () => {
+    const h = harness(wrong);
+    expect(await runRun(['--guided', '--seed', '7', '--runs', '50', '--steps', '40', '--json'], h.deps)).toBe(1);
+    const report = JSON.parse(h.out.join('')) as ConformanceReport;
+    expect(report.budget).toMatchObject({ runs: 0, guidedRuns: 50 });
+    const cx = report.counterexample!;
+    expect(cx.generation).toBe('guided');
+    expect(cx.replay).toBe(`hmm-check run --guided --seed 7 --runs ${cx.guidedRun} --steps 40`);
+    const again = harness(wrong);
+    await runRun(['--guided', '--seed', '7', '--runs', String(cx.guidedRun), '--steps', '40', '--json'], again.deps);
+    expect((JSON.parse(again.out.join('')) as ConformanceReport).counterexample!.program).toEqual(cx.program);
+  });
+
+  it('runs a guided share after the random runs: a quarter as many unless --guided-runs says', async () => {
+    const h = harness(agreeing);
+    await runRun(['--runs', '20', '--steps', '20', '--json'], h.deps);
+    expect(JSON.parse(h.out.join('')) as ConformanceReport).toMatchObject({ runs: 25, budget: { runs: 20, guidedRuns: 5 }, guided: { runs: 5 } });
+    const none = harness(agreeing);
+    await runRun(['--runs', '20', '--steps', '20', '--guided-runs', '0', '--json'], none.deps);
+    expect((JSON.parse(none.out.join('')) as ConformanceReport).guided).toBeUndefined();
+  });
+
   it('replays a counterexample from --seed, --path and --replay-path', async () => {
     const first = harness(wrong);
     await runRun(['--seed', '7', '--runs', '60', '--steps', '40', '--json'], first.deps);
@@ -74,6 +115,10 @@ describe('hmm-check run', () => {
     [['--path', 'x'], "flag '--path' must look like 12:0:3, not 'x'"],
     [['--replay-path', 'A:A'], "flag '--replay-path' needs '--path'"],
     [['--path', '1:2', '--replay-path', 'garbage'], "flag '--replay-path' is not a fast-check replay path (COUNTS:CHANGES from a report): 'garbage'"],
+    [['--guided', '--path', '1:2'], "flag '--path' replays a random run: drop '--guided' (a guided run replays from --seed and --runs)"],
+    [['--guided', '--guided-runs', '3'], "flag '--guided' counts its runs with '--runs', not '--guided-runs'"],
+    [['--guided', '--shard', '1/2'], "flag '--shard' slices the random runs: drop '--guided'"],
+    [['--diff', 'some'], "flag '--diff' must be one of first, all, not 'some'"],
   ])('rejects %j with one line', async (argv, message) => {
     await expect(runRun(argv, harness(agreeing).deps)).rejects.toThrow(new UsageError(message));
   });

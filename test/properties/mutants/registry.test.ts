@@ -22,8 +22,8 @@ const ISSUE_MUTANTS = [
   'clearCountsInvalidEntry', 'emptyDirectoryNotReturned',
 ];
 
-/** Added beyond the issue's list, so that every SPEC §6 rule kills some mutant. */
-const ADDED_MUTANTS = ['fenceLeakedAfterWait', 'writeProtectKeepsDirty', 'commitBeforeFenceWait'];
+/** Added beyond the issue's list, so that every SPEC §6 rule kills some mutant, and issue 11's race for guided generation. */
+const ADDED_MUTANTS = ['fenceLeakedAfterWait', 'writeProtectKeepsDirty', 'commitBeforeFenceWait', 'failureCodeTakenAsRetry', 'backoffReadFromLatestFault'];
 
 const EXAMPLES = fileURLToPath(new URL('../../fixtures/examples', import.meta.url));
 

@@ -84,7 +84,7 @@ describe('a sharded campaign', () => {
 /** A shard's report with the fields merge reads. */
 function report(index: number, count: number, fields: Partial<ConformanceReport> = {}): ConformanceReport {
   return {
-    verdict: 'pass', seed: 1, budget: { runs: 100, steps: 10, swarm: false, timeLimitSeconds: null }, runs: 25, commands: 1000,
+    verdict: 'pass', seed: 1, budget: { runs: 100, steps: 10, swarm: false, timeLimitSeconds: null, guidedRuns: 0 }, runs: 25, commands: 1000,
     commandsPerSecond: 500, elapsedSeconds: 2, shard: { index, count },
     coverage: { states: { reached: 1, total: 3, missing: ['b', 'c'] }, transitions: { reached: 0, total: 1, missing: ['t'] } },
     ...fields,
@@ -110,6 +110,15 @@ describe('mergeReports', () => {
     expect(m.verdict).toBe('counterexample');
     expect(m.counterexample).toBe(cx);
     expect(m.shards.counterexamples).toEqual([3]);
+  });
+
+  it('keeps the guided share of the last shard, which alone runs it', () => {
+    const guided = { runs: 5, features: 40, corpus: 7 };
+    const budget = { runs: 100, steps: 10, swarm: false, timeLimitSeconds: null, guidedRuns: 5 };
+    const m = mergeReports([report(1, 2, { budget }), report(2, 2, { budget, runs: 30, guided })]);
+    expect(m.guided).toEqual(guided);
+    expect(m.runs).toBe(55);
+    expect(() => mergeReports([report(1, 2, { budget }), report(2, 2)], ['a', 'b'])).toThrow(/b: another campaign than a/);
   });
 
   it('refuses reports of another campaign, a shard twice, and an unsharded report', () => {
