@@ -84,7 +84,8 @@ ${RULE_READS}
                     (default ${DEFAULT_TIMEOUT_SECONDS})
   --guided          coverage-guided runs only: --runs N counts them (default ${DEFAULT_GUIDED_RUNS})
   --guided-runs N   guided runs after the random ones (default a quarter of the random runs,
-                    ${DEFAULT_GUIDED_RUNS}; 0: none); with --shard, the last shard runs them
+                    ${DEFAULT_GUIDED_RUNS}; 0: none; with --impl, 0: they drive the process one
+                    request at a time); with --shard, the last shard runs them
   --diff all        print every differing entry of the observations, not only the first
 
 Ctrl-C stops the check after the run in progress and prints the summary of what ran
@@ -143,7 +144,10 @@ export function budgetOf(flags: FlagValues): RunBudget {
   if (guided && flags['guided-runs'] !== undefined) throw new UsageError(`flag '--guided' counts its runs with '--runs', not '--guided-runs'`);
   if (guided && flags['shard'] !== undefined) throw new UsageError(`flag '--shard' slices the random runs: drop '--guided'`);
   const random = runs ?? DEFAULT_BUDGET.runs;
-  const guidedRuns = guided ? (runs ?? DEFAULT_GUIDED_RUNS) : path !== undefined ? 0 : ((flags['guided-runs'] as number | undefined) ?? guidedRunsFor(random));
+  // Guided runs drive an --impl process one request at a time (no pipelining, no copies of its
+  // state): with --impl they run only when asked for.
+  const share = flags['impl'] !== undefined ? 0 : guidedRunsFor(random);
+  const guidedRuns = guided ? (runs ?? DEFAULT_GUIDED_RUNS) : path !== undefined ? 0 : ((flags['guided-runs'] as number | undefined) ?? share);
   return {
     seed: (flags['seed'] as number | undefined) ?? DEFAULT_BUDGET.seed,
     runs: guided ? 0 : random,

@@ -30,7 +30,8 @@ export interface MatrixFileRow {
 export interface KillMatrixFile {
   readonly hmmKillMatrix: 1;
   readonly seed: number;
-  readonly budget: { readonly runs: number; readonly steps: number };
+  /** The default budget it ran with: random runs, steps, and the guided share after them. */
+  readonly budget: { readonly runs: number; readonly steps: number; readonly guidedRuns?: number };
   readonly explorer: boolean;
   readonly mutants: readonly MatrixFileRow[];
   readonly rules: readonly { readonly rule: string; readonly mutants: readonly string[] }[];
@@ -41,7 +42,8 @@ export interface KillMatrixFile {
 /** The file's value for a matrix built with `seed` and the explorer on or off. */
 export function killMatrixFile(matrix: KillMatrix, run: { readonly seed: number; readonly explorer: boolean }): KillMatrixFile {
   const json = matrixJson(matrix) as Pick<KillMatrixFile, 'mutants' | 'rules' | 'idleRules' | 'pass'>;
-  return { hmmKillMatrix: 1, seed: run.seed, budget: { runs: DEFAULT_BUDGET.runs, steps: DEFAULT_BUDGET.steps }, explorer: run.explorer, ...json };
+  const budget = { runs: DEFAULT_BUDGET.runs, steps: DEFAULT_BUDGET.steps, guidedRuns: DEFAULT_BUDGET.guidedRuns ?? 0 };
+  return { hmmKillMatrix: 1, seed: run.seed, budget, explorer: run.explorer, ...json };
 }
 
 /** The file's text: JSON, one mutant or rule per line, newline-terminated. */
