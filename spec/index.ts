@@ -4,6 +4,7 @@ export * from './command.js';
 export * from './observation.js';
 export * from './observedParts.js';
 export * from './result.js';
+export * from './stateSink.js';
 export * from './vocabulary.js';
 export * from './world.js';
 export * from './observationFields.js';

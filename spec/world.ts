@@ -5,6 +5,7 @@
 import type { Command } from './command.js';
 import type { Observation, ObservationPart } from './observation.js';
 import type { Result } from './result.js';
+import type { StateSink } from './stateSink.js';
 
 /** The configuration of SPEC §1: the only setting is the number of devices. */
 export interface WorldConfig {
@@ -38,9 +39,32 @@ export interface World {
   readonly observes?: readonly ObservationPart[];
   /**
    * An independent copy in the same state, which evolves as the original would under the same
-   * commands (the explorer's states, the guided generator's kept runs). Optional.
+   * commands (the explorer's states, the guided generator's kept runs). Optional; the model and
+   * the implementation have one.
    */
   clone?(): World;
+  /**
+   * Writes the world's complete state into `sink` (spec/stateSink.ts): everything its future
+   * results and observations depend on, hidden fields included, with pfns and mirror, op and
+   * fence ids through the sink's renaming. Two worlds of one kind that write the same tokens
+   * must give the same results and observations, up to that renaming, under any commands.
+   * Optional: the explorer's lockstep keys need it; both the model and the implementation
+   * have it.
+   */
+  writeState?(sink: StateSink): void;
+  /**
+   * The ops in flight (ids ascending, as `observe().ops` lists them) and `next.mm`, without
+   * building the observation. Optional: the explorer reads them after every command (the
+   * commands it tries next and the memoryIsMemory history in its keys depend on them) and
+   * observes the world when a world has no `inFlight`.
+   */
+  inFlight?(): InFlight;
+}
+
+/** What `World.inFlight` gives. */
+export interface InFlight {
+  readonly ops: readonly number[];
+  readonly nextMm: number;
 }
 
 /** Builds a fresh world. */

@@ -4,7 +4,7 @@
  * (`options.ops` replaces entries of `defaultOps`, for mutants). `clone` and `copyFrom` copy a
  * world's state.
  */
-import type { Command, Observation, Result, World, WorldConfig } from '../../spec/index.js';
+import type { Command, InFlight, Observation, Result, StateSink, World, WorldConfig } from '../../spec/index.js';
 import { DEFAULT_CONFIG, err, isWorldConfig } from '../../spec/index.js';
 import { bindOps, type HmmOps } from '../hmm/ops.js';
 import { mutantByName } from '../mutants/index.js';
@@ -14,6 +14,7 @@ import * as cpu from './cpuCommands.js';
 import * as dev from './devCommands.js';
 import { observe } from './observe.js';
 import { StructureCheck } from './structureCheck.js';
+import { writeState } from './writeState.js';
 
 export interface ImplOptions {
   /** Entries of the HMM ops table to replace (mutants); the rest stay `defaultOps`. */
@@ -107,6 +108,16 @@ export class ImplWorld implements World {
   /** Directories the last `checkStructure` walked: its cost (tests and benches). */
   get structureWalked(): number {
     return this.#structure.walked;
+  }
+
+  /** Ops in flight (the op map is in id order, as observe() relies on) and the next mm. */
+  inFlight(): InFlight {
+    return { ops: [...this.core.ops.keys()], nextMm: this.core.mms.length };
+  }
+
+  /** The complete state for the explorer's key, hidden fields included (world/writeState.ts). */
+  writeState(sink: StateSink): void {
+    writeState(this.core, sink);
   }
 }
 

@@ -2,7 +2,9 @@
  * The reference world (SPEC §2–§7): every command of SPEC §3 and every step of SPEC §4 on plain
  * records, each entity moved only through its statechart (SPEC §5). Deterministic.
  */
-import { DEFAULT_CONFIG, MAX_DEVICES, MIN_DEVICES, type Command, type Observation, type Result, type World, type WorldConfig } from '../../spec/index.js';
+import {
+  DEFAULT_CONFIG, MAX_DEVICES, MIN_DEVICES, type Command, type InFlight, type Observation, type Result, type StateSink, type World, type WorldConfig,
+} from '../../spec/index.js';
 import type { StatechartCoverage } from '../statecharts/catalog.js';
 import { read, write } from './commands/access.js';
 import { fail, finish, signal, step } from './commands/driveCommands.js';
@@ -12,6 +14,7 @@ import { mmap, mprotect, munmap } from './commands/vmaCommands.js';
 import { observe } from './observe.js';
 import { cloneWorldState } from './cloneState.js';
 import { createWorldState, type WorldState } from './state.js';
+import { writeState } from './writeState.js';
 
 /** Options of a model world. */
 export interface ModelWorldOptions {
@@ -66,6 +69,16 @@ export class ModelWorld implements World {
   /** An independent copy in the same state (cloneState.ts), recording coverage into the same record. */
   clone(): ModelWorld {
     return new ModelWorld({ devices: this.state.devices.length }, {}, cloneWorldState(this.state));
+  }
+
+  /** Ops in flight (the map iterates in id order: ids only grow) and the next mm. */
+  inFlight(): InFlight {
+    return { ops: [...this.state.ops.keys()], nextMm: this.state.next.mm };
+  }
+
+  /** The complete state for the explorer's key (model/world/writeState.ts, spec/stateSink.ts). */
+  writeState(sink: StateSink): void {
+    writeState(this.state, sink);
   }
 }
 

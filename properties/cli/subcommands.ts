@@ -1,4 +1,5 @@
 /** The subcommands of `hmm-check`, in the order `--help` lists them. */
+import { checkCommand } from './check.js';
 import { diagram } from './diagram.js';
 import { docsCommand } from './docs.js';
 import { exploreCommand } from './explore.js';
@@ -9,4 +10,4 @@ import { run } from './run.js';
 import { scenarios } from './scenarios.js';
 import type { Subcommand } from './subcommand.js';
 
-export const subcommands: readonly Subcommand[] = [run, replay, exploreCommand, scenarios, diagram, docsCommand, mutantsCommand, mergeCommand];
+export const subcommands: readonly Subcommand[] = [checkCommand, run, replay, exploreCommand, scenarios, diagram, docsCommand, mutantsCommand, mergeCommand];

@@ -1,18 +1,34 @@
 /**
- * The memoryIsMemory tracker (`memoryOracle.ts`) across one transition of the explorer, with
- * the tracker's own steps remembered: the same tracker state fed the same command, result and
- * op ends gives the same next state and breaches, so each is computed once.
+ * The memoryIsMemory tracker across one transition of the explorer, with its steps
+ * remembered: the same tracker state fed the same command, result and op ends gives the same
+ * next state and breaches, so each is computed once.
  *
  * What the tracker reads (its header, properties/rules/memoryIsMemory.ts): the command, its
  * result, and of the observation only which ops are in flight (an op that ends applies its
- * write or munmap) and `next.mm` (a fork child appears); its state is all in `snapshot()`
- * ("equal snapshots mean equal futures"). So (snapshot, command, result, op ids in flight,
- * next.mm) determines its step. Commands after which it may change state or report are
- * `MEMORY_COMMANDS`: writes, munmap, fork and exit record; reads are checked; steps end ops.
- * After any other command it changes nothing unless an op ended or an mm appeared.
+ * write or munmap) and `next.mm` (a fork child appears); its state is all in `snapshot()`. So
+ * (snapshot, command, result, op ids in flight after, next.mm after) determines its step, and
+ * it is given exactly those (`Outcome`). Commands after which it may change state or report
+ * are `MEMORY_COMMANDS`; after any other it changes nothing unless an op ended or an mm
+ * appeared.
  */
 import type { Command, Observation, Result } from '../../spec/index.js';
-import type { MemoryOracle } from './memoryOracle.js';
+
+/** What the explorer needs of the memoryIsMemory tracker. */
+export interface MemoryOracle {
+  /** Feeds a command, its result and the observation after it; the breaches it shows. */
+  after(command: Command, result: Result, observation: Observation): readonly string[];
+  /** Canonical text of everything tracked. */
+  snapshot(): string;
+  /** An independent copy. */
+  clone(): MemoryOracle;
+}
+
+/** What the tracker reads of the state after a command. */
+export interface Outcome {
+  /** Op ids in flight, ascending. */
+  readonly ops: readonly number[];
+  readonly nextMm: number;
+}
 
 /** The tracker's step over a transition: its state after, and what it said. */
 export interface MemoryStep {
@@ -38,13 +54,13 @@ export class MemorySteps {
   private remembered = 0;
 
   /**
-   * The step of tracker `memory` (whose snapshot is `text`), in a state where `ops` were in
-   * flight and `nextMm` was next.mm, when `command` gave `result` and left observation `o`.
-   * The tracker given is not changed. Commands are told apart by identity, as `ScopeCommands`
-   * gives them (one object per command).
+   * The step of tracker `memory` (whose snapshot is `text`), from a state whose ops in flight
+   * were `before` and next.mm `nextMmBefore`, when `command` gave `result` and left `after`.
+   * The tracker given is not changed. Commands are told apart by identity (`ScopeCommands`
+   * makes one object per command).
    */
-  advance(memory: MemoryOracle, text: string, ops: readonly number[], nextMm: number, command: Command, result: Result, o: Observation): MemoryStep {
-    if (!MEMORY_COMMANDS.has(command.cmd) && o.next.mm === nextMm && sameIds(ops, o)) return QUIET;
+  advance(memory: MemoryOracle, text: string, before: Outcome, command: Command, result: Result, after: Outcome): MemoryStep {
+    if (!MEMORY_COMMANDS.has(command.cmd) && after.nextMm === before.nextMm && sameIds(before.ops, after.ops)) return QUIET;
     let byCommand = this.memo.get(text);
     if (byCommand === undefined) {
       if (this.remembered >= MEMO_LIMIT) this.forget();
@@ -56,11 +72,11 @@ export class MemorySteps {
       byOutcome = new Map();
       byCommand.set(command, byOutcome);
     }
-    const key = outcomeKey(result, o);
+    const key = outcomeKey(result, after);
     let step = byOutcome.get(key);
     if (step === undefined) {
       const next = memory.clone();
-      const breaches = next.after(command, result, o);
+      const breaches = next.after(command, result, asObservation(after));
       const nextText = next.snapshot();
       step = nextText === text ? { next: null, text, breaches } : { next, text: nextText, breaches };
       byOutcome.set(key, step);
@@ -75,16 +91,20 @@ export class MemorySteps {
   }
 }
 
-/** What the tracker reads besides its state and the command: the result, next.mm and the ops in flight. */
-function outcomeKey(r: Result, o: Observation): string {
+/** The parts of an observation the tracker reads (its header says so), and nothing else. */
+function asObservation(o: Outcome): Observation {
+  return { ops: o.ops.map((id) => [id]), next: { mm: o.nextMm } } as unknown as Observation;
+}
+
+function outcomeKey(r: Result, o: Outcome): string {
   let s = 'ok' in r ? `ok ${r.ok}` : 'op' in r ? `op ${r.op}` : `err ${r.err}`;
-  s += ` ${o.next.mm}`;
-  for (const op of o.ops) s += `,${op[0]}`;
+  s += ` ${o.nextMm}`;
+  for (const op of o.ops) s += `,${op}`;
   return s;
 }
 
-function sameIds(ops: readonly number[], o: Observation): boolean {
-  if (ops.length !== o.ops.length) return false;
-  for (let i = 0; i < ops.length; i++) if (ops[i] !== o.ops[i]![0]) return false;
+function sameIds(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
 }

@@ -1,60 +1,88 @@
 /**
- * What an exploration ends with, in the manner of Porcupine's Ok / Illegal / Unknown:
- * `pass` (every state up to the depth bound found, no breach), `counterexample` (the shortest
- * command sequence that breaks a rule, by breadth-first construction), or `incomplete` (the
- * state or time cap stopped it first).
+ * What an exploration ends with (the issue's honest verdicts, after Porcupine's Ok / Illegal /
+ * Unknown and TLC's reports):
+ * - `exhausted`: a level found no new state: every state of the scope is reached and checked;
+ * - `bounded`: every state within `depthCompleted` commands is checked and none broke a rule;
+ *   more lie beyond ("no counterexample within depth N", never a bare pass);
+ * - `counterexample`: a shortest command sequence that breaks something;
+ * - `incomplete`: the time cap, the state cap or the fingerprint table's size stopped it
+ *   before the depth bound; `depthCompleted` says how far it did get.
  */
 import type { Command, Result } from '../../spec/index.js';
-import type { Breach } from './stateCheck.js';
 
-/** Bounds of one run, outside the scope: depth, and the caps that stop it cleanly. */
+/** Bounds of one run, outside the scope. */
 export interface ExploreLimits {
   /** Explore command sequences up to this length. */
   readonly maxDepth: number;
-  /** Stop, incomplete, once this many distinct states are found. */
+  /** Stop, incomplete, once a completed level leaves more than this many distinct states. */
   readonly maxStates?: number;
   /** Stop, incomplete, after this many milliseconds. */
   readonly timeLimitMs?: number;
 }
 
-/** One command of a path and the result it gave. */
+export type Verdict = 'exhausted' | 'bounded' | 'counterexample' | 'incomplete';
+
+/** Why a search was incomplete. */
+export type IncompleteReason = 'time' | 'states' | 'table';
+
+/** One command of a counterexample and the result the first world gave. */
 export interface PathStep {
   readonly command: Command;
   readonly result: Result;
 }
 
-/** A rule broken at the end of a path; no shorter path breaks one. */
+/** A shortest counterexample: the commands, and what broke after the last. */
 export interface Counterexample {
   readonly steps: readonly PathStep[];
-  readonly breaches: readonly Breach[];
+  /** `results`, `observation`, `crash`, `memoryIsMemory`, a rule id, `ptStructure`. */
+  readonly rule: string;
+  readonly message: string;
 }
 
-/** Counts of a run. */
+/** Figures of a run. */
 export interface ExploreStats {
-  /** Distinct states found (up to id renaming), the initial one included. */
-  readonly statesFound: number;
+  /** Distinct states found (up to renaming ids), the initial one included. */
+  readonly states: number;
   /** Every state reachable in this many commands has been found and checked. */
   readonly depthCompleted: number;
-  /** New states found at each depth: `newStates[d]` for paths of length d. */
+  /** New states per depth: `newStates[d]` were first found d commands from the start. */
   readonly newStates: readonly number[];
-  /** Commands tried (transitions), duplicates included. */
+  /** Commands tried (transitions), no-ops included; commands asleep (partial-order reduction) not. */
   readonly transitions: number;
+  /** Commands that left the state as it was. */
+  readonly noops: number;
+  /** Commands not tried because they were asleep (partial-order reduction). */
+  readonly asleep: number;
   readonly elapsedMs: number;
   readonly statesPerSecond: number;
-  /** The frontier emptied: no state is further than `depthCompleted` from the start. */
+  readonly workers: number;
+  /** TLC's optimistic estimate of the chance that two distinct states shared a fingerprint. */
+  readonly fingerprintCollisionProbability: number;
+  /** No state lies further than `depthCompleted` from the start. */
   readonly exhausted: boolean;
 }
 
 export type ExploreOutcome =
-  | { readonly verdict: 'pass'; readonly stats: ExploreStats }
+  | { readonly verdict: 'exhausted' | 'bounded'; readonly stats: ExploreStats }
   | { readonly verdict: 'counterexample'; readonly stats: ExploreStats; readonly counterexample: Counterexample }
-  | { readonly verdict: 'incomplete'; readonly stats: ExploreStats; readonly reason: 'states' | 'time' };
+  | { readonly verdict: 'incomplete'; readonly stats: ExploreStats; readonly reason: IncompleteReason };
 
-/** Reported after each depth is completed (progress on stderr). */
+/** Reported after each level (progress on stderr). */
 export interface DepthProgress {
   readonly depth: number;
   readonly newStates: number;
-  readonly statesFound: number;
+  readonly states: number;
   readonly transitions: number;
   readonly elapsedMs: number;
+  /** States of the next level waiting (the queue). */
+  readonly queue: number;
+}
+
+/**
+ * TLC's estimate (its "calculated (optimistic)" figure): with `n` distinct fingerprints among
+ * `m` fingerprints computed, each of the m − n repeat lookups had at most n / 2^64 chance of
+ * matching a different state, so the chance of any collision is about n × (m − n) / 2^64.
+ */
+export function collisionProbability(distinct: number, computed: number): number {
+  return (distinct * Math.max(0, computed - distinct)) / 2 ** 64;
 }

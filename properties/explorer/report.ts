@@ -1,62 +1,97 @@
 /**
- * How an exploration prints: the verdict, the figures (states found, depth completed, states per
- * second), and a counterexample one call per line (STYLE §3) and as a SPEC §8 trace, so it can
- * be saved and replayed with `hmm-check replay`.
+ * How an exploration prints (`hmm-check explore`, the main job): what was explored, an honest
+ * verdict (never a bare "pass": a bounded search says how deep it went, an exhausted one that
+ * it covered the whole scope), the figures, and a counterexample laid out as `hmm-check run`
+ * lays out its own (properties/runner/summary.ts): program, first difference, rule, trace.
  */
-import { formatResult, type WorldConfig } from '../../spec/index.js';
-import { formatCommand } from '../commands/format.js';
-import { formatTrace } from '../trace/index.js';
+import { brokenRuleLines } from '../runner/brokenRules.js';
+import type { CounterexampleReport } from '../runner/report.js';
+import { shownDiff } from '../trace/index.js';
 import type { DepthProgress, ExploreOutcome } from './outcome.js';
-import type { Scope } from './scope.js';
-import { formatBreach } from './stateCheck.js';
 
-/** One line of progress, on stderr after each completed depth. */
+/** What was explored, for the header and the JSON report. */
+export interface ExploreHeader {
+  readonly system: string;
+  readonly scope: string;
+  readonly maxDepth: number;
+  readonly workers: number;
+  readonly reduction: boolean;
+  /** `--context-bound K`. */
+  readonly contextBound?: number;
+}
+
+/** One line of progress (stderr). */
 export function formatProgress(p: DepthProgress): string {
-  return `explore: depth ${p.depth} complete: ${p.newStates} new, ${p.statesFound} states, ${p.transitions} transitions, ${(p.elapsedMs / 1000).toFixed(1)} s`;
+  const rate = p.elapsedMs > 0 ? Math.round((p.states / p.elapsedMs) * 1000) : 0;
+  return `explore: depth ${p.depth}, ${p.states} states, ${rate} states/s, queue ${p.queue}, ${(p.elapsedMs / 1000).toFixed(1)} s`;
 }
 
-/** The scope in one line. */
-export function describeScope(s: Scope): string {
-  return `mm ${s.mm}, vpns 0..${s.pages - 1}, ${s.devices} device${s.devices === 1 ? '' : 's'}, values {${s.values.join(', ')}}`;
-}
-
-/** The human report of an exploration. */
-export function formatReport(outcome: ExploreOutcome, world: string, scope: Scope, maxDepth: number): string[] {
-  const st = outcome.stats;
-  const verdict = outcome.verdict === 'incomplete' ? `incomplete (${outcome.reason === 'states' ? 'state cap' : 'time cap'} reached)` : outcome.verdict;
-  const lines = [
-    `explore ${world}, depth ${maxDepth}, scope: ${describeScope(scope)}`,
-    `verdict: ${verdict}`,
-    `states found: ${st.statesFound} (new per depth: ${st.newStates.join(', ')})`,
-    `depth completed: ${st.depthCompleted}${st.exhausted ? ' (no new states: the whole reachable space)' : ''}`,
-    `transitions: ${st.transitions}`,
-    `states per second: ${Math.round(st.statesPerSecond)} (${(st.elapsedMs / 1000).toFixed(2)} s)`,
-  ];
-  if (outcome.verdict === 'counterexample') {
-    const cx = outcome.counterexample;
-    lines.push(`shortest counterexample: ${cx.steps.length} command${cx.steps.length === 1 ? '' : 's'}`);
-    for (const b of cx.breaches) lines.push(`  breach: ${formatBreach(b)}`);
-    cx.steps.forEach((s, i) => lines.push(`  ${String(i + 1).padStart(2)}. ${formatCommand(s.command)} -> ${formatResult(s.result)}`));
+/** The verdict line's text (`bound`: a context-bounded search's preemption bound). */
+export function verdictText(o: ExploreOutcome, bound?: number): string {
+  const s = o.stats;
+  switch (o.verdict) {
+    case 'exhausted':
+      if (bound !== undefined) return `exhausted: every schedule with at most ${bound} preemption${bound === 1 ? '' : 's'} checked (${s.states} configurations; the longest schedule ${s.depthCompleted} commands)`;
+      return `exhausted: every state of the scope reached and checked (${s.states} states, none further than ${s.depthCompleted} commands)`;
+    case 'bounded': return `bounded: no counterexample within depth ${s.depthCompleted} (more states lie beyond; not a proof for longer sequences)`;
+    case 'counterexample': return `counterexample: ${o.counterexample.message}`;
+    case 'incomplete': return `incomplete: ${o.reason === 'time' ? 'time limit' : o.reason === 'states' ? 'state cap' : 'fingerprint table full'} reached; no counterexample within depth ${s.depthCompleted}`;
   }
+}
+
+/** The human report, newline-terminated. */
+export function formatReport(o: ExploreOutcome, h: ExploreHeader, cx?: CounterexampleReport): string {
+  const s = o.stats;
+  const lines = [
+    `hmm-check explore: ${h.system}; scope: ${h.scope}; depth bound ${h.maxDepth}; ${s.workers} worker${s.workers === 1 ? '' : 's'}; ${h.contextBound === undefined ? `partial-order reduction ${h.reduction ? 'on' : 'off'}` : `at most ${h.contextBound} preemptions`}`,
+    `states     ${s.states} distinct (new per depth: ${s.newStates.join(', ')})`,
+    `depth      ${s.depthCompleted} completed${s.exhausted ? ' (no new state after it: the whole scope)' : ''}`,
+    `commands   ${s.transitions} tried (${s.noops} left the state as it was), ${s.asleep} asleep (partial-order reduction)`,
+    `speed      ${Math.round(s.statesPerSecond)} states/s, ${(s.elapsedMs / 1000).toFixed(1)} s`,
+    `keys       64-bit fingerprints; collision probability ${s.fingerprintCollisionProbability.toPrecision(2)} (TLC's optimistic estimate)`,
+  ];
+  if (o.verdict !== 'counterexample' || cx === undefined) lines.push(`verdict    ${verdictText(o, h.contextBound)}`);
+  else lines.push(...counterexampleLines(cx));
+  return `${lines.join('\n')}\n`;
+}
+
+/** A counterexample as `hmm-check run` prints one. */
+function counterexampleLines(cx: CounterexampleReport): string[] {
+  const f = cx.failure;
+  const lines = [`verdict    counterexample: ${f.message}`, '', `program (shortest, ${cx.program.length} calls):`, ...cx.program.map((l) => `  ${l}`)];
+  if (f.diff !== undefined && f.diff.length > 0) lines.push('', 'first difference (model vs impl, SPEC §7):', ...shownDiff(f.diff).map((l) => `  ${l}`));
+  const broken = f.brokenRules ?? [];
+  if (broken.length > 0) lines.push('', f.kind === 'rule' ? 'rules broken:' : 'rules broken as well:', ...brokenRuleLines(broken).map((l) => `  ${l}`));
+  else if (f.entities !== undefined) lines.push('', `rule ${f.rule ?? '?'} (${f.side === 'impl' ? 'implementation' : 'model and implementation'}):`, ...f.entities.slice(0, 8).map((l) => `  ${l}`));
+  lines.push('', `replay     ${cx.replay}`);
+  if (cx.tracePath !== undefined) lines.push(`trace      ${cx.tracePath}  (hmm-check replay ${cx.tracePath})`);
+  else lines.push('trace (SPEC §8; save it and run hmm-check replay FILE, or use --out DIR):', ...cx.trace.trimEnd().split('\n'));
   return lines;
 }
 
-/** The counterexample as a SPEC §8 trace (with `expect`s), or undefined when there is none. */
-export function counterexampleTrace(outcome: ExploreOutcome, config: WorldConfig): string | undefined {
-  if (outcome.verdict !== 'counterexample') return undefined;
-  const steps = outcome.counterexample.steps.map((s) => ({ command: s.command, expect: s.result }));
-  const notes = outcome.counterexample.breaches.map((b) => ({ before: steps.length, note: `breaks ${formatBreach(b)}` }));
-  return formatTrace(config, steps, notes);
-}
-
-/** The machine report (`--json`). */
-export function reportJson(outcome: ExploreOutcome, world: string, scope: Scope, maxDepth: number): Record<string, unknown> {
-  const out: Record<string, unknown> = { world, scope, maxDepth, verdict: outcome.verdict, ...outcome.stats };
-  if (outcome.verdict === 'incomplete') out['reason'] = outcome.reason;
-  if (outcome.verdict === 'counterexample') {
-    out['minimalLength'] = outcome.counterexample.steps.length;
-    out['breaches'] = outcome.counterexample.breaches;
-    out['steps'] = outcome.counterexample.steps;
-  }
-  return out;
+/** The machine report (`--json`): the issue's fields first, then the rest of the figures. */
+export function reportJson(o: ExploreOutcome, h: ExploreHeader, cx?: CounterexampleReport): Record<string, unknown> {
+  const s = o.stats;
+  return {
+    verdict: o.verdict,
+    exhausted: s.exhausted,
+    depthCompleted: s.depthCompleted,
+    states: s.states,
+    statesPerSecond: Math.round(s.statesPerSecond),
+    workers: s.workers,
+    fingerprintCollisionProbability: s.fingerprintCollisionProbability,
+    maxDepth: h.maxDepth,
+    system: h.system,
+    scope: h.scope,
+    reduction: h.reduction,
+    ...(h.contextBound === undefined ? {} : { contextBound: h.contextBound }),
+    newStates: s.newStates,
+    transitions: s.transitions,
+    noops: s.noops,
+    asleep: s.asleep,
+    elapsedSeconds: Math.round(s.elapsedMs) / 1000,
+    ...(o.verdict === 'incomplete' ? { reason: o.reason } : {}),
+    ...(o.verdict === 'counterexample' ? { minimalLength: o.counterexample.steps.length, rule: o.counterexample.rule } : {}),
+    ...(cx === undefined ? {} : { counterexample: cx }),
+  };
 }

@@ -1,10 +1,8 @@
 /**
  * Deep equality of two observations (SPEC §7 values: arrays, numbers, strings, booleans, null,
- * and the `next` record). The explorer uses it to tell, without building a state key, that a
- * command left the world exactly as it was (a refusal, a read of a present pte, EAGAIN):
- * SPEC §3 says such commands change nothing, and this checks it rather than trusting it.
- * Written out along the shape of SPEC §7 (primitives compared with `===`), as it runs after
- * every command the explorer tries.
+ * and the `next` record): the explorer compares the model's and the implementation's in every
+ * new state. Written out along the shape of SPEC §7 (primitives compared with `===`), cheaper
+ * than comparing their canonical texts.
  */
 import type { Observation } from '../../spec/index.js';
 

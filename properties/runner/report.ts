@@ -16,8 +16,11 @@ export interface CounterexampleReport {
   readonly program: readonly string[];
   /** The SPEC §8 trace (NDJSON) of the minimized run, `expect` = the model's results: it replays the program itself. */
   readonly trace: string;
-  /** `random`: fast-check's generated sequences · `guided`: coverage-guided generation (`--guided`, properties/guided). */
-  readonly generation: 'random' | 'guided';
+  /**
+   * `random`: fast-check's generated sequences · `guided`: coverage-guided generation (`--guided`,
+   * properties/guided) · `exhaustive`: the shortest found by `hmm-check explore` (properties/explorer).
+   */
+  readonly generation: 'random' | 'guided' | 'exhaustive';
   /** The seed; for a random run fast-check's path and replay path of the shrunk counterexample ('' and null for a guided one). */
   readonly seed: number;
   readonly path: string;
