@@ -93,9 +93,7 @@ async function main(): Promise<void> {
     figures.ctrlCOverheadPercent = c.ctrlCOverheadPercent;
   }
   if (only.includes('explorer')) {
-    const e = await benchExplorer();
-    console.log(`explorer: ${Math.round(e.explorerStatesPerSecond)} distinct states/s, complete depth ${e.explorerDepth} (goals >= 50000, >= 6)`);
-    Object.assign(figures, e);
+    Object.assign(figures, await benchExplorer());
   }
   if (only.includes('guided')) {
     const g = benchGuided();

@@ -57,6 +57,7 @@ class ContextBounded {
   private readonly checked = new Set<string>();
   private readonly newStates: number[] = [];
   private transitions = 0;
+  private shortest = Infinity;
 
   constructor(private readonly scope: ThreadScope, parts: SystemParts, private readonly bound: number, private readonly limits: ExploreLimits, private readonly onDepth?: (p: DepthProgress) => void) {
     this.system = new System(parts, scope.devices);
@@ -79,6 +80,7 @@ class ContextBounded {
       const next: Config[] = [];
       for (const c of frontier) {
         if (performance.now() > deadline) return { verdict: 'incomplete', stats: this.stats(depth, false), reason: 'time' };
+        if (this.complete(c)) this.shortest = Math.min(this.shortest, depth);
         const found = this.expand(c, next);
         if (found !== null) return this.counterexample(found.config, found.breach, depth);
       }
@@ -110,6 +112,11 @@ class ContextBounded {
       next.push(config);
     }
     return null;
+  }
+
+  /** Every thread has run its commands and its ops, and nothing is in flight: a complete schedule. */
+  private complete(c: Config): boolean {
+    return c.state.outcome.ops.length === 0 && this.scope.threads.every((t, i) => c.pcs[i] === t.commands.length && c.ops[i] === null);
   }
 
   /** What each thread may do in `c`: its op's next step with each answer, or its next command; device completions; ops no thread owns. */
@@ -208,6 +215,7 @@ class ContextBounded {
       states, depthCompleted, newStates: [...this.newStates], transitions: this.transitions, noops: 0, asleep: 0, elapsedMs,
       statesPerSecond: elapsedMs > 0 ? (states / elapsedMs) * 1000 : 0, workers: 1,
       fingerprintCollisionProbability: collisionProbability(states, this.transitions + states), exhausted,
+      ...(this.shortest < Infinity ? { shortestSchedule: this.shortest } : {}),
     };
   }
 }

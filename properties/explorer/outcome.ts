@@ -60,6 +60,11 @@ export interface ExploreStats {
   readonly fingerprintCollisionProbability: number;
   /** No state lies further than `depthCompleted` from the start. */
   readonly exhausted: boolean;
+  /**
+   * Context-bounded search: the length of the shortest complete schedule (every thread done,
+   * nothing in flight), so every schedule explored to its end is at least this long.
+   */
+  readonly shortestSchedule?: number;
 }
 
 export type ExploreOutcome =

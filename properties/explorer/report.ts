@@ -31,7 +31,7 @@ export function verdictText(o: ExploreOutcome, bound?: number): string {
   const s = o.stats;
   switch (o.verdict) {
     case 'exhausted':
-      if (bound !== undefined) return `exhausted: every schedule with at most ${bound} preemption${bound === 1 ? '' : 's'} checked (${s.states} configurations; the longest schedule ${s.depthCompleted} commands)`;
+      if (bound !== undefined) return `exhausted: every schedule with at most ${bound} preemption${bound === 1 ? '' : 's'} checked (${s.states} configurations, none further than ${s.depthCompleted} commands)`;
       return `exhausted: every state of the scope reached and checked (${s.states} states, none further than ${s.depthCompleted} commands)`;
     case 'bounded': return `bounded: no counterexample within depth ${s.depthCompleted} (more states lie beyond; not a proof for longer sequences)`;
     case 'counterexample': return `counterexample: ${o.counterexample.message}`;
@@ -50,6 +50,7 @@ export function formatReport(o: ExploreOutcome, h: ExploreHeader, cx?: Counterex
     `speed      ${Math.round(s.statesPerSecond)} states/s, ${(s.elapsedMs / 1000).toFixed(1)} s`,
     `keys       64-bit fingerprints; collision probability ${s.fingerprintCollisionProbability.toPrecision(2)} (TLC's optimistic estimate)`,
   ];
+  if (s.shortestSchedule !== undefined) lines.push(`schedules  every complete schedule is at least ${s.shortestSchedule} commands long`);
   if (o.verdict !== 'counterexample' || cx === undefined) lines.push(`verdict    ${verdictText(o, h.contextBound)}`);
   else lines.push(...counterexampleLines(cx));
   return `${lines.join('\n')}\n`;
@@ -89,6 +90,7 @@ export function reportJson(o: ExploreOutcome, h: ExploreHeader, cx?: Counterexam
     transitions: s.transitions,
     noops: s.noops,
     asleep: s.asleep,
+    ...(s.shortestSchedule === undefined ? {} : { shortestSchedule: s.shortestSchedule }),
     elapsedSeconds: Math.round(s.elapsedMs) / 1000,
     ...(o.verdict === 'incomplete' ? { reason: o.reason } : {}),
     ...(o.verdict === 'counterexample' ? { minimalLength: o.counterexample.steps.length, rule: o.counterexample.rule } : {}),

@@ -19,7 +19,10 @@ describe('context-bounded exploration', () => {
   it('exhausts the races scope without preemptions; every schedule ends after all three threads', () => {
     const o = exploreThreads(scope, lockstepParts(), 0, limits);
     expect(o.verdict).toBe('exhausted');
-    // migrate: the command and 6 steps; devWrite and devFault: the command and 3 steps each.
+    // migrate: the command and 6 steps (start, 2 updates, commit, apply, end); the first devWrite
+    // and devFault: the command and 3 steps each; the second devWrite hits the pte the first
+    // mapped: 16 at least, more with fences and their signals.
+    expect(o.stats.shortestSchedule).toBe(16);
     expect(o.stats.depthCompleted).toBeGreaterThanOrEqual(15);
   });
 

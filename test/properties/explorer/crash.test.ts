@@ -73,7 +73,7 @@ describe('verdicts', () => {
     ];
     expect(texts).toEqual([
       'exhausted: every state of the scope reached and checked (10 states, none further than 4 commands)',
-      'exhausted: every schedule with at most 2 preemptions checked (10 configurations; the longest schedule 4 commands)',
+      'exhausted: every schedule with at most 2 preemptions checked (10 configurations, none further than 4 commands)',
       'bounded: no counterexample within depth 4 (more states lie beyond; not a proof for longer sequences)',
       'incomplete: time limit reached; no counterexample within depth 4',
       'incomplete: state cap reached; no counterexample within depth 4',
