@@ -7,10 +7,7 @@
  * - the per-mm bookkeeping as it is, not as it should be: live mirror list, `mirrorByDev`,
  *   the CPU-op and active-event interval sets (with their `disjoint` flag), the fork in
  *   flight and the fault registry in its own order;
- * - each `hmm_pt` table's entries with their raw flag bits, and its structure: every
- *   directory's count and pool flag, each upper directory's children found through its
- *   summary (its popcount too) and each leaf scanned whole, and whether the leaf cache is
- *   consistent (a consistent cache is transparent, so its value is not written);
+ * - each `hmm_pt` table's entries with their raw flag bits, and its structure (writeTable.ts);
  * - the pool's count of directories in use, and the swap store: slots are renamed like pfns
  *   (only equality matters), free ones listed in stack order with the data they still hold.
  * Not written: where directories and swap slots sit (ids from history, compared only for
@@ -25,10 +22,10 @@ import type { Fence } from '../device/fence.js';
 import type { IntervalSet } from '../hmm/intervalSet.js';
 import type { Mirror } from '../hmm/mirror.js';
 import type { Op } from '../hmm/op.js';
-import { SPAN, TOP_LEVEL, type HmmPt } from '../pagetable/hmmPt.js';
-import { CHUNK_MASK, CHUNK_SHIFT, DIR_ENTRIES, DIR_SHIFT, SUMMARY_WORDS } from '../pagetable/pool.js';
+import type { HmmPt } from '../pagetable/hmmPt.js';
 import { PFN_SHIFT, PTE_FLAGS, PTE_SWAP } from '../pagetable/pte.js';
 import type { Core } from './core.js';
+import { writeTable } from './writeTable.js';
 
 /** Writes `core` into `s`. */
 export function writeState(core: Core, s: StateSink): void {
@@ -252,79 +249,26 @@ class StateWriter {
     }
   }
 
-  /** A table: nil when empty, else its directories depth-first, then whether its leaf cache is consistent. */
+  /** A table, entries and structure (writeTable.ts). */
   private table(pt: HmmPt, kind: EntryKind): void {
-    const s = this.s;
-    if (pt.root === 0) {
-      s.nil();
-      return;
-    }
-    this.dir(pt, pt.root, TOP_LEVEL, 0, kind);
-    s.bool(pt.leafKey === -1 || leafOf(pt, pt.leafKey) === pt.leafDir);
+    writeTable(this.s, pt, kind === 'cpu' ? this.cpuEntry : this.mirrorEntry);
   }
 
-  /**
-   * One directory: count and pool flag; a leaf's non-zero entries (scanned whole, so an entry
-   * its count misses still shows); an upper directory's children through its summary, then
-   * the summary's popcount (children it misses show there as a popcount below the count).
-   */
-  private dir(pt: HmmPt, d: number, level: number, base: number, kind: EntryKind): void {
-    const s = this.s;
-    const pool = pt.pool;
-    s.int(pool.counts[d]);
-    s.int(pool.inUse[d]);
-    const c = pool.chunks[d >>> CHUNK_SHIFT];
-    const off = (d & CHUNK_MASK) << DIR_SHIFT;
-    if (level === 0) {
-      // Eight entries at a time: most of a leaf is empty.
-      for (let i = off, end = off + DIR_ENTRIES; i < end; i += 8) {
-        if ((c[i] | c[i + 1] | c[i + 2] | c[i + 3] | c[i + 4] | c[i + 5] | c[i + 6] | c[i + 7]) === 0) continue;
-        for (let j = i; j < i + 8; j++) {
-          const e = c[j];
-          if (e === 0) continue;
-          s.int(base + j - off);
-          this.entry(e, kind);
-        }
-      }
-      s.nil();
-      return;
-    }
-    let bits = 0;
-    for (let w = 0; w < SUMMARY_WORDS; w++) {
-      let word = pool.summary[d * SUMMARY_WORDS + w];
-      while (word !== 0) {
-        const low = word & -word;
-        word ^= low;
-        bits++;
-        const i = (w << 5) | (31 - Math.clz32(low));
-        s.int(i);
-        const child = c[off + i];
-        if (child === 0) s.nil();
-        else this.dir(pt, child, level - 1, base + i * SPAN[level], kind);
-      }
-    }
-    s.nil();
-    s.int(bits);
-  }
-}
-
-/** The leaf directory holding vpn, found from the root (0 if none). */
-function leafOf(pt: HmmPt, vpn: number): number {
-  const ch = pt.pool.chunks;
-  let d = pt.root;
-  for (let level = TOP_LEVEL; level > 0 && d !== 0; level--) {
-    const idx = Math.floor(vpn / SPAN[level]) % DIR_ENTRIES;
-    d = ch[d >>> CHUNK_SHIFT][((d & CHUNK_MASK) << DIR_SHIFT) | idx];
-  }
-  return d;
+  private readonly cpuEntry = (e: number): void => this.entry(e, 'cpu');
+  private readonly mirrorEntry = (e: number): void => this.entry(e, 'mirror');
 }
 
 const writer = new StateWriter();
 
+const NUMBERS: number[][] = [];
+
 /** Devices 0..n-1 in the order of their names in `s`, unnamed ones last by number (spec/stateSink.ts). */
-function byName(s: StateSink, n: number): number[] {
+function byName(s: StateSink, n: number): readonly number[] {
   const name = (d: number): number => s.nameOf('dev', d) || Number.MAX_SAFE_INTEGER;
-  return Array.from({ length: n }, (_, d) => d).sort((a, b) => name(a) - name(b) || a - b);
+  let ordered = true;
+  for (let d = 1; d < n && ordered; d++) ordered = name(d - 1) <= name(d);
+  const numbers = (NUMBERS[n] ??= Array.from({ length: n }, (_, d) => d));
+  return ordered ? numbers : [...numbers].sort((a, b) => name(a) - name(b) || a - b);
 }
 
 function nullLast(stored: number): number {

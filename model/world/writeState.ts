@@ -15,11 +15,16 @@ import type { Fault, Invalidation, Op, Pte, WorldState } from './state.js';
 
 /** Writes `w` into `s`. */
 export function writeState(w: WorldState, s: StateSink): void {
-  new StateWriter(w, s).write();
+  writer.w = w;
+  writer.s = s;
+  writer.write();
 }
 
 class StateWriter {
-  constructor(private readonly w: WorldState, private readonly s: StateSink) {}
+  w!: WorldState;
+  s!: StateSink;
+  /** Scratch for the vpns of one table at a time (no table is written inside another). */
+  private readonly vpns: number[] = [];
 
   write(): void {
     const { w, s } = this;
@@ -33,9 +38,10 @@ class StateWriter {
         s.int(v.end);
         s.word(v.prot);
       }
-      const vpns = [...mm.ptes.keys()].sort((a, b) => a - b);
+      const vpns = sortedKeys(mm.ptes, this.vpns);
       s.int(vpns.length);
-      for (const vpn of vpns) {
+      for (let i = 0; i < vpns.length; i++) {
+        const vpn = vpns[i]!;
         const pte = mm.ptes.get(vpn)!;
         s.int(vpn);
         if (pte.kind === 'present') {
@@ -53,7 +59,8 @@ class StateWriter {
       this.ops(this.opsOf(mm.id, 'fault').sort((a, b) => this.compareFaults(a as Fault, b as Fault)));
     }
     s.int(w.devices.length);
-    for (const d of byName(s, w.devices.map((x) => x.id)).map((id) => w.devices[id]!)) {
+    for (const id of byName(s, this.deviceIds())) {
+      const d = w.devices[id]!;
       s.dev(d.id);
       s.int(d.pending.length);
       for (const e of d.pending) {
@@ -68,6 +75,14 @@ class StateWriter {
     const violations = [...w.violations].sort();
     s.int(violations.length);
     for (const v of violations) s.word(v);
+  }
+
+  private ids: number[] = [];
+
+  /** 0..devices-1, made once. */
+  private deviceIds(): readonly number[] {
+    if (this.ids.length !== this.w.devices.length) this.ids = this.w.devices.map((d) => d.id);
+    return this.ids;
   }
 
   private opsOf(mm: number, family: Op['family']): Op[] {
@@ -143,9 +158,10 @@ class StateWriter {
 
   private pt(pt: ReadonlyMap<number, Pte>): void {
     const s = this.s;
-    const vpns = [...pt.keys()].sort((a, b) => a - b);
+    const vpns = sortedKeys(pt, this.vpns);
     s.int(vpns.length);
-    for (const vpn of vpns) {
+    for (let i = 0; i < vpns.length; i++) {
+      const vpn = vpns[i]!;
       const pte = pt.get(vpn)!;
       s.int(vpn);
       this.page(pte.pfn);
@@ -218,11 +234,27 @@ class StateWriter {
   }
 }
 
-/** Device numbers in the order of their names in `s`, unnamed ones last by number (spec/stateSink.ts). */
-export function byName(s: StateSink, devs: readonly number[]): number[] {
+/** Device numbers (ascending) in the order of their names in `s`, unnamed ones last by number (spec/stateSink.ts). */
+function byName(s: StateSink, devs: readonly number[]): readonly number[] {
   const name = (d: number): number => s.nameOf('dev', d) || Number.MAX_SAFE_INTEGER;
-  return [...devs].sort((a, b) => name(a) - name(b) || a - b);
+  let ordered = true;
+  for (let i = 1; i < devs.length && ordered; i++) ordered = name(devs[i - 1]!) <= name(devs[i]!);
+  return ordered ? devs : [...devs].sort((a, b) => name(a) - name(b) || a - b);
 }
+
+/** The keys of `m` ascending, in `out` (reused). */
+function sortedKeys(m: ReadonlyMap<number, unknown>, out: number[]): number[] {
+  out.length = 0;
+  let sorted = true;
+  for (const k of m.keys()) {
+    if (out.length > 0 && k < out[out.length - 1]!) sorted = false;
+    out.push(k);
+  }
+  if (!sorted) out.sort((a, b) => a - b);
+  return out;
+}
+
+const writer = new StateWriter();
 
 function byRange(a: Op, b: Op): number {
   return a.start - b.start || a.end - b.end || a.id - b.id;

@@ -96,7 +96,8 @@ class ContextBounded {
   /** Tries every action of every thread in `c`; new configurations go to `next`; the first breach, if any. */
   private expand(c: Config, next: Config[]): { config: Config; breach: Breach } | null {
     const o = c.state.worlds[0]!.observe();
-    const tried = this.actions(c, o).map((a) => ({ a, ...this.tryAction(c, a) }));
+    const before = this.system.fingerprint(c.state);
+    const tried = this.actions(c, o).map((a) => ({ a, ...this.tryAction(c, a, before) }));
     for (const t of tried) if (t.breach !== null) return { config: t.config, breach: t.breach };
     const enabled = (who: string): boolean => tried.some((t) => t.a.who === who && !t.blocked);
     for (const t of tried) {
@@ -148,10 +149,9 @@ class ContextBounded {
   }
 
   /** `a` applied to a copy of `c`'s state: the configuration reached, whether it was blocked, a transition breach. */
-  private tryAction(c: Config, a: Action): { config: Config; blocked: boolean; breach: Breach | null } {
+  private tryAction(c: Config, a: Action, before: { readonly hi: number; readonly lo: number }): { config: Config; blocked: boolean; breach: Breach | null } {
     const state = this.system.copy(c.state);
     this.transitions++;
-    const before = this.system.fingerprint(c.state);
     const { results, breach } = this.system.apply(state, a.command);
     const pcs = [...c.pcs];
     const ops = [...c.ops];

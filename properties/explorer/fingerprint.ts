@@ -3,11 +3,11 @@
  * state (`World.writeState`, spec/stateSink.ts) and of the memoryIsMemory tracker, as TLC
  * stores 64-bit fingerprints instead of states. Built as a `StateSink`: tokens are collected as
  * 32-bit words and hashed at the end (two 32-bit lanes of Murmur3-style mixing with different
- * constants, each finished with fmix32), ids of pfns, mirrors, ops and fences renamed in order of first
- * appearance across all the worlds written (`renaming.ts` `JointNames`), so states equal up to
- * renaming those ids get one fingerprint (symmetry reduction; why it is sound: the sink's
- * contract in spec/stateSink.ts, `renaming.ts`). Devices are renamed alike when the scope's
- * commands treat every device alike (`Scope`'s `symmetricDevices`).
+ * constants, each finished with fmix32). Pfns and mirror, op and fence ids are renamed in order
+ * of first appearance across all the worlds written (`renaming.ts` `JointNames`), so states
+ * equal up to renaming those ids get one fingerprint (symmetry reduction; why it is sound:
+ * `renaming.ts`, and the sink's contract in spec/stateSink.ts). Devices are renamed alike when
+ * the scope's commands treat every device alike (`Scope.symmetricDevices`).
  *
  * Every token carries its kind (int, bool, word, nil, each id kind), so the token sequence is
  * read back unambiguously from the words hashed: two different sequences collide only when

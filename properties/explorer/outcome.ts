@@ -72,14 +72,17 @@ export type ExploreOutcome =
   | { readonly verdict: 'counterexample'; readonly stats: ExploreStats; readonly counterexample: Counterexample }
   | { readonly verdict: 'incomplete'; readonly stats: ExploreStats; readonly reason: IncompleteReason };
 
-/** Reported after each level (progress on stderr). */
+/** Reported after each level, and about once a second within one (progress on stderr). */
 export interface DepthProgress {
+  /** The depth completed, or being explored when `partial`. */
   readonly depth: number;
+  /** True while the depth is still being explored. */
+  readonly partial?: boolean;
   readonly newStates: number;
   readonly states: number;
   readonly transitions: number;
   readonly elapsedMs: number;
-  /** States of the next level waiting (the queue). */
+  /** States waiting to be expanded (the queue). */
   readonly queue: number;
 }
 

@@ -25,6 +25,9 @@ export interface Pool {
 
 /** Workers in this thread. */
 export class InlinePool implements Pool {
+  /** Called after every round of chunks (progress within a level). */
+  onRound: () => void = () => {};
+
   constructor(
     private readonly workers: readonly LevelWorker[],
     private readonly levels: LevelArrays[],
@@ -51,6 +54,7 @@ export class InlinePool implements Pool {
       this.workers.forEach((w, i) => {
         if (active[i]) active[i] = w.runChunk(job);
       });
+      this.onRound();
     }
     return this.workers.map((w) => w.report());
   }

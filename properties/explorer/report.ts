@@ -23,7 +23,7 @@ export interface ExploreHeader {
 /** One line of progress (stderr). */
 export function formatProgress(p: DepthProgress): string {
   const rate = p.elapsedMs > 0 ? Math.round((p.states / p.elapsedMs) * 1000) : 0;
-  return `explore: depth ${p.depth}, ${p.states} states, ${rate} states/s, queue ${p.queue}, ${(p.elapsedMs / 1000).toFixed(1)} s`;
+  return `explore: depth ${p.depth}${p.partial === true ? ' in progress' : ''}, ${p.states} states, ${rate} states/s, queue ${p.queue}, ${(p.elapsedMs / 1000).toFixed(1)} s`;
 }
 
 /** The verdict line's text (`bound`: a context-bounded search's preemption bound). */

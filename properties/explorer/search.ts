@@ -18,11 +18,11 @@
  */
 import type { Breach, SystemParts } from './system.js';
 import { System } from './system.js';
-import { Candidates, type CandidateArrays } from './candidates.js';
+import { expandable, indexOfOrder, mergeByOrder, type CandidateArrays } from './candidates.js';
 import { FingerprintSet, MAX_CAPACITY } from './fingerprintSet.js';
 import { newLevel, pathCodes, type LevelArrays } from './levels.js';
 import {
-  CONTROL_HALT, CONTROL_NEXT, CONTROL_STOP_PARENT, HALT_FULL, HALT_TIME, LevelWorker, MAX_COMMANDS, type LevelBreach, type LevelReport,
+  CONTROL_HALT, CONTROL_NEXT, CONTROL_STOP_PARENT, HALT_TIME, LevelWorker, MAX_COMMANDS, type LevelBreach, type LevelReport,
 } from './levelWorker.js';
 import {
   collisionProbability, type Counterexample, type DepthProgress, type ExploreLimits, type ExploreOutcome, type ExploreStats, type IncompleteReason, type PathStep,
@@ -68,12 +68,15 @@ export async function search(input: SearchInput): Promise<ExploreOutcome> {
   const first = s.start();
   if (first !== null) return first;
   const pool = input.threads !== undefined ? await input.threads(s.setup()) : s.inlinePool();
+  // Worker threads leave this thread free: it reports progress within a level once a second.
+  const ticker = input.threads !== undefined ? setInterval(() => s.tick(), 1000) : undefined;
   try {
     const loop = s.levelsLoop(pool);
     let r = loop.next();
     while (!r.done) r = loop.next(await r.value);
     return r.value;
   } finally {
+    clearInterval(ticker);
     await pool.close();
   }
 }
@@ -136,7 +139,22 @@ class Search {
       const footprints = this.input.footprints?.();
       return new LevelWorker(system, new ScopeCommands(this.input.scope), shared, this.table, this.control, this.input.reduction, system.initial(), footprints);
     });
-    return new InlinePool(workers, shared, this.table);
+    const pool = new InlinePool(workers, shared, this.table);
+    pool.onRound = () => this.tick();
+    return pool;
+  }
+
+  private lastTick = performance.now();
+  private level = 0;
+  private frontier = 1;
+
+  /** Progress within a level, at most once a second. */
+  tick(): void {
+    const now = performance.now();
+    if (now - this.lastTick < 1000) return;
+    this.lastTick = now;
+    const queue = Math.max(0, this.frontier - Atomics.load(this.control, CONTROL_NEXT));
+    this.input.onDepth?.({ depth: this.level + 1, partial: true, newStates: 0, states: this.table.size, transitions: this.transitions, elapsedMs: this.elapsed(), queue });
   }
 
   /** The levels, one after another; yields each request to the pool and is given its answer. */
@@ -153,6 +171,8 @@ class Search {
       Atomics.store(this.control, CONTROL_NEXT, 0);
       Atomics.store(this.control, CONTROL_STOP_PARENT, 0x7fffffff);
       this.workers = pool.size;
+      this.level = level;
+      this.frontier = size;
       const reports: LevelReport[] = yield pool.expand({ level, size, sleepStart, sleep, deadline });
       this.count(reports);
       const halt = Atomics.load(this.control, CONTROL_HALT);
@@ -172,6 +192,7 @@ class Search {
       pool.addLevel(arrays);
       this.newStates.push(next.n);
       this.input.onLevel?.(level + 1, next.hi, next.lo);
+      this.lastTick = performance.now();
       this.input.onDepth?.({ depth: level + 1, newStates: next.n, states: this.table.size, transitions: this.transitions, elapsedMs: this.elapsed(), queue: frontier.n });
       if (frontier.n === 0) return { verdict: 'exhausted', stats: this.stats(level + 1, true) };
       if (maxStates !== undefined && this.table.size > maxStates) return this.incomplete('states', level + 1);
@@ -254,42 +275,3 @@ class Search {
     };
   }
 }
-
-/** Merges lists sorted by order into one. */
-export function mergeByOrder(lists: readonly CandidateArrays[]): CandidateArrays {
-  const out = new Candidates();
-  const at = lists.map(() => 0);
-  for (;;) {
-    let k = -1;
-    for (let j = 0; j < lists.length; j++) {
-      if (at[j]! < lists[j]!.n && (k < 0 || lists[j]!.order[at[j]!]! < lists[k]!.order[at[k]!]!)) k = j;
-    }
-    if (k < 0) return out.arrays();
-    const l = lists[k]!;
-    const i = at[k]!++;
-    out.add(l.hi[i]!, l.lo[i]!, l.order[i]!, l.code[i]!, l.frozen[i] === 1, l.sleep.subarray(l.sleepStart[i]!, l.sleepStart[i + 1]!));
-  }
-}
-
-/** The candidates to expand: all but those past the scope's constraint. */
-function expandable(c: CandidateArrays): CandidateArrays {
-  if (!c.frozen.includes(1)) return c;
-  const out = new Candidates();
-  for (let i = 0; i < c.n; i++) if (c.frozen[i] === 0) out.add(c.hi[i]!, c.lo[i]!, c.order[i]!, c.code[i]!, false, c.sleep.subarray(c.sleepStart[i]!, c.sleepStart[i + 1]!));
-  return out.arrays();
-}
-
-function indexOfOrder(c: CandidateArrays, order: number): number {
-  let lo = 0;
-  let hi = c.n - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    const v = c.order[mid]!;
-    if (v === order) return mid;
-    if (v < order) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return -1;
-}
-
-export { HALT_FULL };

@@ -1,6 +1,7 @@
 /**
- * `hmm-check check` (npm start): the random check with its own defaults, then the exploration
- * in the budget's time left; both verdicts on the last line; the worse exit code.
+ * `hmm-check check` (npm start): the random check with its own defaults, the context-bounded
+ * races, then the exploration of the default scope in the budget's time left; the verdicts on
+ * the last line; the worst exit code.
  */
 import { describe, expect, it } from 'vitest';
 import { runCheck, worse, type CheckDeps } from '../../properties/cli/check.js';
@@ -27,19 +28,19 @@ function deps(run: number, explore: number, runSeconds = 40): CheckDeps & { out:
 }
 
 describe('hmm-check check', () => {
-  it('runs the random check with its defaults, then explores to depth 8 in the time left', async () => {
+  it('runs the random check with its defaults, the races with 2 preemptions, then the default scope to depth 8 in the time left', async () => {
     const d = deps(0, 0, 40);
     expect(await runCheck([], d)).toBe(0);
     expect(d.runArgs).toEqual([[]]);
-    expect(d.exploreArgs).toEqual([['--depth', '8', '--time-limit', '75.0']]);
-    expect(d.out.join('')).toMatch(/check: random lockstep check pass; exploration exhausted or bounded/);
+    expect(d.exploreArgs).toEqual([['--context-bound', '2'], ['--depth', '8', '--time-limit', '75.0']]);
+    expect(d.out.join('')).toMatch(/check: random lockstep check pass; races, at most 2 preemptions: no counterexample .*; exploration of the default scope: no counterexample/);
   });
 
   it('exits with the worse verdict and says both', async () => {
     const d = deps(0, 1);
     expect(await runCheck(['--workers', '2'], d)).toBe(1);
-    expect(d.exploreArgs[0]).toContain('--workers');
-    expect(d.out.join('')).toMatch(/random lockstep check pass; exploration counterexample/);
+    expect(d.exploreArgs[1]).toContain('--workers');
+    expect(d.out.join('')).toMatch(/random lockstep check pass; races, at most 2 preemptions: counterexample; exploration of the default scope: counterexample/);
     expect(await runCheck([], deps(3, 0))).toBe(3);
     expect(await runCheck([], deps(1, 3))).toBe(1);
   });
@@ -55,6 +56,6 @@ describe('hmm-check check', () => {
   it('gives the exploration at least 10 s when the random check used the budget', async () => {
     const d = deps(0, 0, 200);
     await runCheck([], d);
-    expect(d.exploreArgs[0]).toEqual(['--depth', '8', '--time-limit', '10.0']);
+    expect(d.exploreArgs[1]).toEqual(['--depth', '8', '--time-limit', '10.0']);
   });
 });

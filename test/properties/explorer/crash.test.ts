@@ -82,5 +82,6 @@ describe('verdicts', () => {
     ]);
     for (const t of texts) expect(t).not.toMatch(/\bpass\b/);
     expect(formatProgress({ depth: 3, newStates: 5, states: 20, transitions: 90, elapsedMs: 2000, queue: 5 })).toBe('explore: depth 3, 20 states, 10 states/s, queue 5, 2.0 s');
+    expect(formatProgress({ depth: 4, partial: true, newStates: 0, states: 30, transitions: 90, elapsedMs: 3000, queue: 2 })).toBe('explore: depth 4 in progress, 30 states, 10 states/s, queue 2, 3.0 s');
   });
 });
