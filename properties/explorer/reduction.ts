@@ -145,7 +145,8 @@ export class Footprints {
       return w;
     }
     if (kind === 'fork' && (phase === 'commit' || finish)) w |= this.cpu(o.next.mm) | MMC;
-    if (phase === 'commit') return w | this.dirty(mm);
+    // From commit: apply (the CPU change, dirty bits read) and, for finish, end (mirrors freed).
+    if (phase === 'commit') return w | this.dirty(mm) | (finish ? this.mirs(mm) : 0);
     if (phase === 'created') return w | this.mirs(mm);
     return w | this.mirs(mm) | this.dirty(mm) | ALL_QUEUES;
   }
