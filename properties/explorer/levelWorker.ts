@@ -12,7 +12,7 @@
  */
 import type { Command } from '../../spec/index.js';
 import { Candidates, type CandidateArrays } from './candidates.js';
-import { FULL, IN_LEVEL, NEW, type FingerprintSet } from './fingerprintSet.js';
+import { FULL, IN_LEVEL, NEW, OLD, type FingerprintSet } from './fingerprintSet.js';
 import { Rebuilder, type LevelArrays } from './levels.js';
 import { childSleep, Footprints } from './reduction.js';
 import type { ScopeCommands } from './scopeCommands.js';
@@ -66,6 +66,8 @@ export class LevelWorker {
   private readonly codes: number[] = [];
   private readonly commandList: Command[] = [];
   private readonly asleep: boolean[] = [];
+  /** Per position: the command's state is past the scope's constraints (never expanded). */
+  private readonly unexpanded: boolean[] = [];
   private readonly sleepOut: number[] = [];
   private breaches: LevelBreach[] = [];
   /** A state this worker is done with, whose storage the next copy reuses. */
@@ -137,6 +139,8 @@ export class LevelWorker {
     const codes = commands.codesIn(parent.outcome.ops, this.codes);
     if (codes.length > MAX_COMMANDS) throw new Error(`explorer: ${codes.length} commands in one state, more than ${MAX_COMMANDS}`);
     this.markAsleep(job, index, codes);
+    this.unexpanded.length = codes.length;
+    this.unexpanded.fill(false);
     if (this.reduce) {
       this.commandList.length = 0;
       for (const c of codes) this.commandList.push(commands.command(c));
@@ -174,10 +178,12 @@ export class LevelWorker {
         Atomics.compareExchange(this.control, CONTROL_HALT, 0, HALT_FULL);
         return false;
       }
+      const w = work;
+      const frozen = (found !== OLD || this.reduce) && commands.pastConstraints(w.outcome.ops, () => w.worlds[0]!.observe());
+      // A command whose state is never expanded (past the scope's constraints) cannot put others to sleep (reduction.ts).
+      this.unexpanded[pos] = frozen;
       if (found === NEW || found === IN_LEVEL) {
-        const sleep = this.reduce ? childSleep(this.footprints, codes, this.asleep, pos, this.sleepOut) : this.sleepOut;
-        const w = work;
-        const frozen = commands.pastConstraints(w.outcome.ops, () => w.worlds[0]!.observe());
+        const sleep = this.reduce ? childSleep(this.footprints, codes, this.asleep, this.unexpanded, pos, this.sleepOut) : this.sleepOut;
         this.candidates.add(fp.hi, fp.lo, order, code, frozen, sleep);
       }
       if (found === NEW) {

@@ -28,7 +28,9 @@
  * several transitions of its level keeps the empty sleep set (a subset of each arrival's) and
  * one found by one transition keeps that transition's: so the next command of σ' is never
  * asleep. Transitions into states of earlier levels are ignored: they lie on no shortest path.
- * Every state is still found and checked; only transitions are saved. The test
+ * Every state is still found and checked; only transitions are saved. State constraints
+ * (`maxOpsInFlight`, …) cut paths: a command t whose state is past them is not expanded, so
+ * t(u(s)) would not be reached through t(s); such a t puts nothing to sleep. The test
  * (test/properties/explorer/reduction.test.ts) compares the states found with and without.
  *
  * Independence here is SPEC's: an implementation that does not commute what SPEC commutes (a
@@ -153,12 +155,13 @@ export class Footprints {
 }
 /**
  * The sleep set of the state reached by the command at `position`: every command before it
- * and every one asleep here (`asleep[i]`), each kept if independent of it. Codes into `out`.
+ * whose state is expanded (`unexpanded[i]` false) and every one asleep here (`asleep[i]`), each
+ * kept if independent of it. Codes into `out`.
  */
-export function childSleep(f: Footprints, codes: readonly number[], asleep: readonly boolean[], position: number, out: number[]): number[] {
+export function childSleep(f: Footprints, codes: readonly number[], asleep: readonly boolean[], unexpanded: readonly boolean[], position: number, out: number[]): number[] {
   out.length = 0;
   for (let i = 0; i < codes.length; i++) {
-    if (i === position || (i > position && !asleep[i])) continue;
+    if (i === position || (i > position && !asleep[i]) || (i < position && !asleep[i] && unexpanded[i])) continue;
     if (f.independent(i, position)) out.push(codes[i]!);
   }
   return out;
