@@ -2,9 +2,10 @@
  * Context-bounded exploration (CHESS's iterative context bounding, Musuvathi and Qadeer 2007):
  * every schedule of a thread scope's program (`threadScope.ts`) in which running threads are
  * preempted at most K times, in lockstep with every check of the breadth-first search. Most
- * concurrency bugs need few preemptions, so with K = 2 the search reaches whole schedules of
- * a race's length (a fault commit racing a device write, a stale walk record racing a write),
- * which breadth-first search over every command cannot.
+ * concurrency bugs need few preemptions, so with K = 1 or 2 the search reaches whole schedules
+ * of a race's length (20 to 23 commands in the races scope: a fault commit racing a device
+ * write, a stale walk record racing a write, a second fault's backoff), which breadth-first
+ * search over every command cannot.
  *
  * A preemption is a switch away from the thread that acted last while it could still act (its
  * next step would not answer EAGAIN without changing anything); switching from a blocked or

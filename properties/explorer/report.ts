@@ -43,7 +43,7 @@ export function verdictText(o: ExploreOutcome, bound?: number): string {
 export function formatReport(o: ExploreOutcome, h: ExploreHeader, cx?: CounterexampleReport): string {
   const s = o.stats;
   const lines = [
-    `hmm-check explore: ${h.system}; scope: ${h.scope}; depth bound ${h.maxDepth}; ${s.workers} worker${s.workers === 1 ? '' : 's'}; ${h.contextBound === undefined ? `partial-order reduction ${h.reduction ? 'on' : 'off'}` : `at most ${h.contextBound} preemptions`}`,
+    `hmm-check explore: ${h.system}; scope: ${h.scope}; depth bound ${h.maxDepth}; ${s.workers} worker${s.workers === 1 ? '' : 's'}; ${h.contextBound === undefined ? `partial-order reduction ${h.reduction ? 'on' : 'off'}` : `at most ${h.contextBound} preemption${h.contextBound === 1 ? '' : 's'}`}`,
     `states     ${s.states} distinct (new per depth: ${s.newStates.join(', ')})`,
     `depth      ${s.depthCompleted} completed${s.exhausted ? ' (no new state after it: the whole scope)' : ''}`,
     `commands   ${s.transitions} tried (${s.noops} left the state as it was), ${s.asleep} asleep (partial-order reduction)`,

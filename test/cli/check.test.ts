@@ -28,19 +28,19 @@ function deps(run: number, explore: number, runSeconds = 40): CheckDeps & { out:
 }
 
 describe('hmm-check check', () => {
-  it('runs the random check with its defaults, the races with 2 preemptions, then the default scope to depth 8 in the time left', async () => {
+  it('runs the random check with its defaults, the races with one preemption, then the default scope to depth 8 in the time left', async () => {
     const d = deps(0, 0, 40);
     expect(await runCheck([], d)).toBe(0);
     expect(d.runArgs).toEqual([[]]);
-    expect(d.exploreArgs).toEqual([['--context-bound', '2'], ['--depth', '8', '--time-limit', '75.0']]);
-    expect(d.out.join('')).toMatch(/check: random lockstep check pass; races, at most 2 preemptions: no counterexample .*; exploration of the default scope: no counterexample/);
+    expect(d.exploreArgs).toEqual([['--context-bound', '1'], ['--depth', '8', '--time-limit', '75.0']]);
+    expect(d.out.join('')).toMatch(/check: random lockstep check pass; races, at most 1 preemption: no counterexample .*; exploration of the default scope: no counterexample/);
   });
 
   it('exits with the worse verdict and says both', async () => {
     const d = deps(0, 1);
     expect(await runCheck(['--workers', '2'], d)).toBe(1);
     expect(d.exploreArgs[1]).toContain('--workers');
-    expect(d.out.join('')).toMatch(/random lockstep check pass; races, at most 2 preemptions: counterexample; exploration of the default scope: counterexample/);
+    expect(d.out.join('')).toMatch(/random lockstep check pass; races, at most 1 preemption: counterexample; exploration of the default scope: counterexample/);
     expect(await runCheck([], deps(3, 0))).toBe(3);
     expect(await runCheck([], deps(1, 3))).toBe(1);
   });

@@ -4,7 +4,8 @@
  * schedules run each thread until it blocks or ends, and the search exhausts them; a race that
  * needs the device fault to be preempted between its walk and its commit (commitIgnoresBackoff:
  * the commit must back off after an invalidation started) is found with one preemption and not
- * with none.
+ * with none; so is backoffReadFromLatestFault (a fault commits with the backoff of a newer fault
+ * of its mirror, which walked outside the invalidation).
  */
 import { describe, expect, it } from 'vitest';
 import { exploreThreads, threadScopeOf } from '../../../properties/explorer/contextBound.js';
@@ -19,19 +20,21 @@ describe('context-bounded exploration', () => {
   it('exhausts the races scope without preemptions; every schedule ends after all three threads', () => {
     const o = exploreThreads(scope, lockstepParts(), 0, limits);
     expect(o.verdict).toBe('exhausted');
-    // migrate: the command and 6 steps (start, 2 updates, commit, apply, end); the first devWrite
-    // and devFault: the command and 3 steps each; the second devWrite hits the pte the first
-    // mapped: 16 at least, more with fences and their signals.
-    expect(o.stats.shortestSchedule).toBe(16);
+    // migrate: the command and 6 steps (start, 2 updates, commit, apply, end); the first devWrite,
+    // the devRead and the devFault: the command and 3 steps each; the second devWrite hits the pte
+    // the first mapped: 20 at least, more with fences and their signals.
+    expect(o.stats.shortestSchedule).toBe(20);
     expect(o.stats.depthCompleted).toBeGreaterThanOrEqual(15);
   });
 
-  it('finds the commit that ignores backoff with one preemption, not with none', () => {
-    expect(exploreThreads(scope, lockstepParts('commitIgnoresBackoff'), 0, limits).verdict).toBe('exhausted');
-    const o = exploreThreads(scope, lockstepParts('commitIgnoresBackoff'), 1, limits);
-    expect(o.verdict).toBe('counterexample');
-    if (o.verdict === 'counterexample') expect(o.counterexample.steps.some((s) => s.command.cmd === 'migrate')).toBe(true);
-  });
+  for (const name of ['commitIgnoresBackoff', 'backoffReadFromLatestFault']) {
+    it(`finds ${name} with one preemption, not with none`, () => {
+      expect(exploreThreads(scope, lockstepParts(name), 0, limits).verdict).toBe('exhausted');
+      const o = exploreThreads(scope, lockstepParts(name), 1, limits);
+      expect(o.verdict).toBe('counterexample');
+      if (o.verdict === 'counterexample') expect(o.counterexample.steps.some((s) => s.command.cmd === 'migrate')).toBe(true);
+    });
+  }
 
   it('refuses a thread scope that is not one', () => {
     expect(() => parseThreadScope({ threads: [{ name: 'x', commands: [{ cmd: 'jump' }] }] }, 'x.json')).toThrow(/unknown command "jump"/);
