@@ -2,6 +2,7 @@
 export * from './address.js';
 export * from './command.js';
 export * from './observation.js';
+export * from './sameObservation.js';
 export * from './observedParts.js';
 export * from './result.js';
 export * from './stateSink.js';

@@ -68,12 +68,3 @@ export function initialObservation(devices: number): Observation {
     next: { pfn: 1, mirror: 1, op: 1, fence: 1, mm: 1 },
   };
 }
-
-/**
- * The canonical text of an observation: keys of `next` in SPEC §7 order, so two deep-equal
- * observations print the same string. Used to compare and to hash.
- */
-export function canonicalObservation(o: Observation): string {
-  const { pfn, mirror, op, fence, mm } = o.next;
-  return JSON.stringify([o.mms, o.pages, o.mirrors, o.fences, o.pending, o.ops, o.warnings, o.violations, [pfn, mirror, op, fence, mm]]);
-}

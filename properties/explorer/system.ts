@@ -10,14 +10,13 @@
  *   observations (SPEC §7, all equal), every rule of `rules` (SPEC §6) on the observation, and
  *   each world's `checkStructure` (rule `ptStructure`).
  */
-import { formatResult, sameResult, type Command, type Observation, type Result, type StateSink, type World, type WorldFactory } from '../../spec/index.js';
+import { formatResult, sameObservation, sameResult, type Command, type Observation, type Result, type StateSink, type World, type WorldFactory } from '../../spec/index.js';
 import { formatCommand } from '../commands/format.js';
 import type { Rule } from '../rules/rule.js';
 import { PT_STRUCTURE } from '../runner/lockstep.js';
 import { Fingerprinter, type Fingerprint } from './fingerprint.js';
 import { writeMemory } from './memoryKey.js';
 import { MemorySteps, type MemoryOracle, type Outcome } from './memorySteps.js';
-import { sameObservation } from './sameObservation.js';
 
 /** One world of the system. */
 export interface Part {

@@ -6,7 +6,7 @@
  * selected step its observation (SPEC §7) with the changes from the previous step highlighted.
  * In the spirit of Porcupine's history pictures: a failure comes with a picture of the history.
  */
-import { canonicalObservation, initialObservation, type Observation } from '../../spec/index.js';
+import { initialObservation, sameObservation, type Observation } from '../../spec/index.js';
 import { describeFailure, formatCommand, isCommandLine, type ReplayFail, type ReplayOutcome, type ReplayRecord, type Trace } from '../trace/index.js';
 import { REPORT_CSS, REPORT_JS } from './assets.js';
 import { callText, esc, resultText } from './html.js';
@@ -88,7 +88,7 @@ function otherSide(input: ReportInput): OtherSide | undefined {
   const [first, second] = input.finalObservations ?? [];
   const name = input.worlds[1];
   if (first === undefined || second === undefined || name === undefined) return undefined;
-  return canonicalObservation(first) === canonicalObservation(second) ? undefined : { name, observation: second };
+  return sameObservation(first, second) ? undefined : { name, observation: second };
 }
 
 function laneClass(lane: Lane): string {

@@ -4,7 +4,7 @@
  * rule broken on one side is often the better diagnosis, so the failure names it too; when a
  * rule breaks, the others broken by the same command are named with it.
  */
-import { canonicalObservation, type Observation } from '../../spec/index.js';
+import { sameObservation, type Observation } from '../../spec/index.js';
 import type { Rule } from '../rules/rule.js';
 
 /** A rule broken after the failing command, with the world(s) it broke on and its messages. */
@@ -48,7 +48,7 @@ export function brokenOnEitherSide(
   extras: { readonly model?: Readonly<Record<string, readonly string[]>>; readonly impl?: Readonly<Record<string, readonly string[]>> } = {},
 ): BrokenRule[] {
   const m = breachesOf(rules, model, extras.model);
-  const equal = canonicalObservation(model) === canonicalObservation(impl);
+  const equal = sameObservation(model, impl);
   const i = equal ? breachesOf([], impl, extras.impl) : breachesOf(rules, impl, extras.impl);
   if (equal) for (const [rule, entities] of breachesOf(rules, model)) i.set(rule, entities);
   return mergeBreaches(m, i);

@@ -8,7 +8,7 @@
  * drain observes the same, and after the same drain commands it still does.
  */
 import {
-  canonicalObservation, formatResult, observationPartsText, observesWhole, restrictObservation, sameResult,
+  formatResult, observationPartsText, observesWhole, restrictObservation, sameObservation, sameResult,
   type Command, type Observation, type ObservationPart, type Result, type World,
 } from '../../spec/index.js';
 import type { CommandSystem } from '../commands/index.js';
@@ -165,13 +165,13 @@ export class Lockstep implements CommandSystem {
   }
 
   /**
-   * The cheap comparison: the canonical texts; the diff is computed only when they differ. An
+   * The cheap comparison: deep equality (`sameObservation`); the diff is computed only when they differ. An
    * implementation that reports part of the observation (`observes`) is compared on that part.
    */
   private compare(m: Observation, i: Observation, where: string, alsoBroken: () => { brokenRules?: readonly BrokenRule[] } = () => ({})): void {
     const parts = this.impl.observes;
     if (!observesWhole(parts)) return this.compareParts(m, i, parts!, where, alsoBroken);
-    if (canonicalObservation(m) !== canonicalObservation(i)) {
+    if (!sameObservation(m, i)) {
       this.fail({ kind: 'observation', message: `observations differ ${where}`, diff: diffObservations(m, i), ...alsoBroken() });
     }
   }
@@ -186,7 +186,7 @@ export class Lockstep implements CommandSystem {
   private compareClone(copy: World, where: string): void {
     const original = this.impl.observe();
     const copied = copy.observe();
-    if (canonicalObservation(original) === canonicalObservation(copied)) return;
+    if (sameObservation(original, copied)) return;
     const entities = diffObservations(original, copied, ['original', 'clone']);
     this.fail({ kind: 'rule', rule: IMPL_CLONE, side: 'impl', message: `rule ${IMPL_CLONE} broke ${where}: the clone observes differently`, entities });
   }

@@ -7,8 +7,7 @@
  * reports part of the observation (`observes`, docs/protocol.md) is compared on that part and
  * held to the rules that read nothing else.
  */
-import { observationPartsText, observesWhole, restrictObservation, sameResult, type Command, type Observation, type Result } from '../../spec/index.js';
-import { sameObservation } from '../explorer/sameObservation.js';
+import { observationPartsText, observesWhole, restrictObservation, sameObservation, sameResult, type Command, type Observation, type Result } from '../../spec/index.js';
 import { MemoryIsMemory, RULES, checkRules, rulesFor, type RuleBreach } from '../rules/index.js';
 import { diffObservations } from './observationDiff.js';
 import type { NamedWorld, ReplayFail, ReplayFailure, ReplayOptions, ReplayOutcome, ReplayPass, ReplayRecord, WorldResult } from './replayOutcome.js';

@@ -2,12 +2,12 @@
  * The renaming behind the state key's symmetry (properties/explorer/renaming.ts): names in
  * order of first sight shared by every world of a state, each world told which ids are new to
  * it; ids outside the direct tables (large, negative, fractional) named alike; deep equality
- * of observations (properties/explorer/sameObservation.ts) telling every field apart.
+ * of observations (spec/sameObservation.ts) telling every field apart.
  */
 import { describe, expect, it } from 'vitest';
 import { initialObservation, type Observation } from '../../../spec/index.js';
 import { JointNames } from '../../../properties/explorer/renaming.js';
-import { sameObservation } from '../../../properties/explorer/sameObservation.js';
+import { sameObservation } from '../../../spec/index.js';
 
 describe('JointNames', () => {
   it('names ids in order of first sight, across worlds, and says which are new to each world', () => {

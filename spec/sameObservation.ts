@@ -1,10 +1,10 @@
 /**
  * Deep equality of two observations (SPEC §7 values: arrays, numbers, strings, booleans, null,
- * and the `next` record): the explorer compares the model's and the implementation's in every
- * new state. Written out along the shape of SPEC §7 (primitives compared with `===`), cheaper
- * than comparing their canonical texts.
+ * and the `next` record): the lockstep runner, the explorer and replay compare the model's and
+ * the implementation's after every command. Written out along the shape of SPEC §7 (primitives
+ * compared with `===`): it allocates nothing, where comparing canonical texts builds two strings.
  */
-import type { Observation } from '../../spec/index.js';
+import type { Observation } from './observation.js';
 
 /** True when `a` and `b` are the same observation. */
 export function sameObservation(a: Observation, b: Observation): boolean {
