@@ -4,7 +4,8 @@
  * runner knows (their JSON schemas), every `mutate` glob names implementation files outside
  * impl/mutants/, and the vitest configuration it runs holds exactly the conformance test.
  */
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { strykerCoreSchema } from '@stryker-mutator/api/core';
@@ -49,5 +50,31 @@ describe('stryker.config.mjs', () => {
       expect((config[key] as { fileName: string }).fileName.startsWith('reports/mutation/'), key).toBe(true);
     }
     expect(readFileSync(join(ROOT, '.gitignore'), 'utf8').split('\n')).toEqual(expect.arrayContaining(['reports/', '.stryker-tmp/']));
+  });
+
+  it('loads its local reporter, which logs exactly the undetected mutants as the ledger names them', async () => {
+    const local = (config['plugins'] as string[]).filter((p) => p.startsWith('./'));
+    expect(local).toEqual(['./bench/strykerSurvivorLog.mjs']);
+    const mod = (await import(join(ROOT, local[0]!))) as {
+      strykerPlugins: { kind: string; name: string }[];
+      SurvivorLog: new (log: string) => { onMutantTested(r: unknown): void };
+    };
+    const names = mod.strykerPlugins.filter((p) => p.kind === 'Reporter').map((p) => p.name);
+    expect(names).toEqual(['survivor-log']);
+    expect(config['reporters']).toContain('survivor-log');
+    const log = join(mkdtempSync(join(tmpdir(), 'survivor-log-')), 'nested', 'survivors.ndjson');
+    const reporter = new mod.SurvivorLog(log);
+    const result = (status: string, line: number) => ({
+      fileName: join(process.cwd(), 'impl/hmm/fault.ts'), mutatorName: 'BlockStatement', replacement: '{}', status,
+      location: { start: { line, column: 7 }, end: { line, column: 9 } },
+    });
+    for (const [status, line] of [['Killed', 1], ['Survived', 2], ['Timeout', 3], ['NoCoverage', 4], ['CompileError', 5]] as const) {
+      reporter.onMutantTested(result(status, line));
+    }
+    const lines = readFileSync(log, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, string>);
+    expect(lines).toEqual([
+      { where: 'impl/hmm/fault.ts:2:7', mutator: 'BlockStatement', replacement: '{}', status: 'Survived' },
+      { where: 'impl/hmm/fault.ts:4:7', mutator: 'BlockStatement', replacement: '{}', status: 'NoCoverage' },
+    ]);
   });
 });
