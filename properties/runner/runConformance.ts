@@ -35,6 +35,11 @@ export interface ConformanceOptions {
   readonly onProgress?: (p: Progress) => void;
   /** Stops the check when aborted (Ctrl-C): what ran is reported, verdict `incomplete`, `interrupted` set. */
   readonly signal?: AbortSignal;
+  /**
+   * Ends at the first counterexample as found: not shrunk, not minimized (mutation testing asks
+   * for a verdict per mutant, thousands of times, not for a readable counterexample).
+   */
+  readonly firstFailureOnly?: boolean;
 }
 
 const NO_COVERAGE: CoverageSummary = { states: { reached: 0, total: 0, missing: [] }, transitions: { reached: 0, total: 0, missing: [] } };
@@ -66,6 +71,7 @@ async function randomPhase(o: ConformanceOptions, budget: RunBudget, config: Wor
     numRuns: slice === null ? budget.runs : slice.runs,
     ...(slice === null || slice.first === 0 ? {} : { path: `${slice.first}` }),
     ...(o.path === undefined ? {} : { path: o.path, endOnFailure: true }),
+    ...(o.firstFailureOnly === true ? { endOnFailure: true } : {}),
   };
   if (params.numRuns <= 0) return { runs: 0, interrupted: false };
   const details = o.signal === undefined
@@ -91,6 +97,10 @@ export async function runConformance(o: ConformanceOptions): Promise<Conformance
   if (o.shard !== undefined && o.path !== undefined) throw new RangeError('runConformance: a shard and a replay path exclude each other');
   const deadline = budget.timeLimitSeconds === undefined ? undefined : performance.now() + budget.timeLimitSeconds * 1000;
   const minimize: Minimize = (f) => {
+    if (o.firstFailureOnly === true) {
+      const n = f.transcript.length;
+      return { failure: f, minimization: { fromLength: n, toLength: n, tests: 0, oneMinimal: false } };
+    }
     const m = minimizeFailure(f, () => lockstepOf(o.parts, config));
     return { failure: m.failure, minimization: { fromLength: m.fromLength, toLength: m.commands.length, tests: m.tests, oneMinimal: m.oneMinimal } };
   };

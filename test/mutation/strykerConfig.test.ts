@@ -40,12 +40,15 @@ describe('stryker.config.mjs', () => {
     expect(globs.some((g) => g.startsWith('impl/mutants'))).toBe(false);
   });
 
-  it('runs the conformance test alone, and reports under reports/mutation/ (ignored by git)', async () => {
+  it("runs the checker's jobs (conformance, exploration, the state key's properties), and reports under reports/mutation/ (ignored by git)", async () => {
     const file = (config['vitest'] as { configFile: string }).configFile;
     expect(existsSync(join(ROOT, file))).toBe(true);
     const vitestConfig = (await import(join(ROOT, file))).default as { test: { include: string[] } };
-    expect(vitestConfig.test.include).toEqual(['test/mutation/**/*.mutation.ts']);
-    expect(readdirSync(join(ROOT, 'test/mutation')).filter((f) => f.endsWith('.mutation.ts'))).toEqual(['conformance.mutation.ts']);
+    const [jobs, ...properties] = vitestConfig.test.include;
+    expect(jobs).toBe('test/mutation/**/*.mutation.ts');
+    expect(readdirSync(join(ROOT, 'test/mutation')).filter((f) => f.endsWith('.mutation.ts')).sort()).toEqual(['conformance.mutation.ts', 'explore.mutation.ts']);
+    expect(properties).toEqual(['test/properties/explorer/keySoundness.test.ts', 'test/impl/writeState.test.ts']);
+    for (const file of properties) expect(existsSync(join(ROOT, file!)), file).toBe(true);
     for (const key of ['htmlReporter', 'jsonReporter']) {
       expect((config[key] as { fileName: string }).fileName.startsWith('reports/mutation/'), key).toBe(true);
     }

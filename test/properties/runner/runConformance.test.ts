@@ -48,6 +48,17 @@ describe('runConformance', () => {
     expect(cx.replayPath).not.toBeNull();
   });
 
+  it('with firstFailureOnly, ends at the first failing run as found: nothing shrunk, nothing minimized', async () => {
+    const full = (await runConformance({ parts: wrong, budget })).counterexample!;
+    const first = (await runConformance({ parts: wrong, budget, firstFailureOnly: true })).counterexample!;
+    expect(first.failure.kind).toBe('result');
+    expect(first.shrinks).toBe(0);
+    expect(first.minimization.tests).toBe(0);
+    expect(first.minimization.toLength).toBe(first.minimization.fromLength);
+    expect(full.shrinks + full.minimization.tests).toBeGreaterThan(0);
+    expect(first.program.length).toBeGreaterThanOrEqual(full.program.length);
+  });
+
   it('writes a trace that passes on the model and fails on the implementation at the differing line', async () => {
     const cx = (await runConformance({ parts: wrong, budget })).counterexample!;
     expect(cx.trace.split('\n')[0]).toBe('{"hmmTrace":1,"config":{"devices":2}}');
