@@ -82,10 +82,6 @@ export class Pages {
     if (n === 1) this.live--;
   }
 
-  isLive(pfn: number): boolean {
-    return pfn > 0 && pfn < this.next && this.mapcount[pfn] > 0;
-  }
-
   /** An independent copy. */
   clone(): Pages {
     return new Pages(this);
