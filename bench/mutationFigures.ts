@@ -54,13 +54,14 @@ export function survivors(report: MutationReport): (SurvivorKey & { readonly rep
 }
 
 /**
- * The ledger's rows: `| file:line:column | Mutator | replacement | verdict | reason |`; the verdict
+ * The ledger's rows: `| file:line:column | Mutator | replacement | verdict | reason |` (a pipe inside
+ * a cell written `\|`, as GitHub's tables want); the verdict
  * is `equivalent`, `fixed` (a gap of the checker, since killed) or `left` (a gap, with a reason).
  */
 export function ledgerRows(markdown: string): (SurvivorKey & { readonly verdict: string })[] {
   const rows: (SurvivorKey & { verdict: string })[] = [];
   for (const line of markdown.split('\n')) {
-    const cells = line.split('|').map((c) => c.trim());
+    const cells = line.split(/(?<!\\)\|/).map((c) => c.trim()); // `\|` inside a cell is a pipe of the cell
     if (cells.length < 6 || !/^[\w/.-]+\.ts:\d+:\d+$/.test(cells[1]!.replace(/`/g, ''))) continue;
     rows.push({ where: cells[1]!.replace(/`/g, ''), mutator: cells[2]!.replace(/`/g, ''), verdict: cells[4]!.replace(/[`*]/g, '').toLowerCase() });
   }

@@ -35,6 +35,11 @@ describe('mutation figures', () => {
     expect(ledgerRows(LEDGER).map((r) => r.verdict)).toEqual(['equivalent', 'left']);
   });
 
+  it('reads a row whose replacement holds an escaped pipe, as a LogicalOperator mutant does', () => {
+    const row = '| `impl/cpu/fork.ts:27:12` | LogicalOperator | `a \\|\\| b` | equivalent | same ptes either way |';
+    expect(ledgerRows(row)).toEqual([{ where: 'impl/cpu/fork.ts:27:12', mutator: 'LogicalOperator', verdict: 'equivalent' }]);
+  });
+
   it('scores detected over all but equivalent and invalid mutants', () => {
     expect(mutationFigures(REPORT, LEDGER)).toEqual({
       mutationScore: 0.6, mutationMutants: 6, mutationKilled: 2, mutationTimedOut: 1, mutationSurvived: 2,
