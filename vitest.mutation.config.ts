@@ -7,6 +7,6 @@ export default defineConfig({
   test: {
     include: ['test/mutation/**/*.mutation.ts'],
     testTimeout: 600_000,
-    pool: 'forks',
+    pool: 'threads',
   },
 });
