@@ -4,8 +4,8 @@
  * mutationFigures.ts) and merges them into bench/results.json. Extra arguments go to Stryker
  * (`npm run mutation -- --mutate impl/hmm/fault.ts` for one file: then nothing is merged;
  * `--incremental` reuses the last run's results and still merges). `npm run mutation --
- * --report-only` runs nothing: it reads the last report (after editing the ledger, say), with the
- * wall time the report records.
+ * --report-only [--wall-seconds N]` runs nothing: it reads the last report (after editing the
+ * ledger, say), with the wall time given (Stryker 9's JSON report does not record it).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -17,10 +17,17 @@ const RESULTS = 'bench/results.json';
 
 const args = process.argv.slice(2);
 const reportOnly = args.includes('--report-only');
-const extra = args.filter((a) => a !== '--report-only');
+/** With --report-only: the wall time of a run made outside `npm run mutation` (Stryker's report does not keep it). */
+const wallAt = args.indexOf('--wall-seconds');
+const givenWall = wallAt >= 0 ? Number(args[wallAt + 1]) : undefined;
+if (givenWall !== undefined && !(Number.isInteger(givenWall) && givenWall > 0)) {
+  console.error(`mutation: --wall-seconds wants a positive whole number of seconds, got '${args[wallAt + 1] ?? ''}'`);
+  process.exit(2);
+}
+const extra = args.filter((a, i) => a !== '--report-only' && (wallAt < 0 || (i !== wallAt && i !== wallAt + 1)));
 /** Arguments that keep the run whole, so its figures may be merged. */
 const WHOLE = new Set(['--incremental']);
-let wallSeconds: number | undefined;
+let wallSeconds: number | undefined = givenWall;
 if (!reportOnly) {
   const started = performance.now();
   const run = spawnSync('npx', ['stryker', 'run', ...extra], { stdio: 'inherit' });
@@ -34,7 +41,7 @@ if (!reportOnly) {
   process.exit(2);
 }
 const report = JSON.parse(readFileSync(REPORT, 'utf8')) as MutationReport & { performance?: { setup: number; initialRun: number; mutation: number } };
-if (wallSeconds === undefined && report.performance !== undefined) {
+if (wallSeconds === undefined && report.performance !== undefined) { // schemas that keep it
   const p = report.performance;
   wallSeconds = Math.round((p.setup + p.initialRun + p.mutation) / 1000);
 }

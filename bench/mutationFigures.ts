@@ -55,17 +55,36 @@ export function survivors(report: MutationReport): (SurvivorKey & { readonly rep
 
 /**
  * The ledger's rows: `| file:line:column | Mutator | replacement | verdict | reason |` (a pipe inside
- * a cell written `\|`, as GitHub's tables want); the verdict
- * is `equivalent`, `fixed` (a gap of the checker, since killed) or `left` (a gap, with a reason).
+ * a cell written `\|`, as GitHub's tables want; the replacement in a code span, doubled backticks
+ * when it holds one); the verdict is `equivalent`, `fixed` (a gap of the checker, since killed) or
+ * `left` (a gap, with a reason).
  */
-export function ledgerRows(markdown: string): (SurvivorKey & { readonly verdict: string })[] {
-  const rows: (SurvivorKey & { verdict: string })[] = [];
+export function ledgerRows(markdown: string): (SurvivorKey & { readonly replacement: string; readonly verdict: string })[] {
+  const rows: (SurvivorKey & { replacement: string; verdict: string })[] = [];
   for (const line of markdown.split('\n')) {
     const cells = line.split(/(?<!\\)\|/).map((c) => c.trim()); // `\|` inside a cell is a pipe of the cell
     if (cells.length < 6 || !/^[\w/.-]+\.ts:\d+:\d+$/.test(cells[1]!.replace(/`/g, ''))) continue;
-    rows.push({ where: cells[1]!.replace(/`/g, ''), mutator: cells[2]!.replace(/`/g, ''), verdict: cells[4]!.replace(/[`*]/g, '').toLowerCase() });
+    rows.push({
+      where: cells[1]!.replace(/`/g, ''), mutator: cells[2]!.replace(/`/g, ''), replacement: codeSpan(cells[3]!),
+      verdict: cells[4]!.replace(/[`*]/g, '').toLowerCase(),
+    });
   }
   return rows;
+}
+
+/** The text of a table cell holding one code span (`x` or `` x ``), pipes unescaped. */
+function codeSpan(cell: string): string {
+  const m = /^(`+) ?(.*?) ?\1$/.exec(cell);
+  return (m === null ? cell : m[2]!).replace(/\\\|/g, '|');
+}
+
+/**
+ * The verdict of a survivor: the row with its place, mutator and replacement; a survivor the
+ * report gives no replacement takes the first row of its place and mutator.
+ */
+function verdictOf(rows: ReturnType<typeof ledgerRows>, s: SurvivorKey & { readonly replacement: string }): string | undefined {
+  const here = rows.filter((r) => r.where === s.where && r.mutator === s.mutator);
+  return (here.find((r) => r.replacement === s.replacement) ?? (s.replacement === '' ? here[0] : undefined))?.verdict;
 }
 
 /** The figures of a report and a ledger. */
@@ -73,10 +92,8 @@ export function mutationFigures(report: MutationReport, ledger: string): Mutatio
   const all = Object.values(report.files).flatMap((f) => f.mutants).filter((m) => !INVALID.has(m.status));
   const count = (status: string): number => all.filter((m) => m.status === status).length;
   const rows = ledgerRows(ledger);
-  const key = (k: SurvivorKey): string => `${k.where} ${k.mutator}`;
-  const verdicts = new Map(rows.map((r) => [key(r), r.verdict]));
-  const undetected = survivors(report);
-  const equivalent = undetected.filter((s) => verdicts.get(key(s)) === 'equivalent').length;
+  const undetected = survivors(report).map((s) => ({ ...s, verdict: verdictOf(rows, s) }));
+  const equivalent = undetected.filter((s) => s.verdict === 'equivalent').length;
   const detected = all.filter((m) => DETECTED.has(m.status)).length;
   const valid = all.length - equivalent;
   return {
@@ -87,6 +104,6 @@ export function mutationFigures(report: MutationReport, ledger: string): Mutatio
     mutationSurvived: count('Survived'),
     mutationNoCoverage: count('NoCoverage'),
     mutationEquivalent: equivalent,
-    mutationUnaccounted: undetected.filter((s) => !verdicts.has(key(s))).length,
+    mutationUnaccounted: undetected.filter((s) => s.verdict === undefined).length,
   };
 }

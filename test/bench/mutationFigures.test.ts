@@ -37,7 +37,23 @@ describe('mutation figures', () => {
 
   it('reads a row whose replacement holds an escaped pipe, as a LogicalOperator mutant does', () => {
     const row = '| `impl/cpu/fork.ts:27:12` | LogicalOperator | `a \\|\\| b` | equivalent | same ptes either way |';
-    expect(ledgerRows(row)).toEqual([{ where: 'impl/cpu/fork.ts:27:12', mutator: 'LogicalOperator', verdict: 'equivalent' }]);
+    expect(ledgerRows(row)).toEqual([{ where: 'impl/cpu/fork.ts:27:12', mutator: 'LogicalOperator', replacement: 'a || b', verdict: 'equivalent' }]);
+  });
+
+  it('tells apart two survivors of one place and mutator by their replacements', () => {
+    // range.ts:52:9 ConditionalExpression: `true` is a gap (left), `false` equivalent. One of two
+    // survivors is equivalent: the score is 0 / (2 - 1) and nothing is unaccounted.
+    const report: MutationReport = { files: { 'impl/pagetable/range.ts': { mutants: [
+      { mutatorName: 'ConditionalExpression', replacement: 'true', status: 'Survived', location: at(52, 9) },
+      { mutatorName: 'ConditionalExpression', replacement: 'false', status: 'Survived', location: at(52, 9) },
+    ] } } };
+    const ledger = [
+      '| `impl/pagetable/range.ts:52:9` | ConditionalExpression | `true` | left | a gap |',
+      '| `impl/pagetable/range.ts:52:9` | ConditionalExpression | `false` | equivalent | visits nothing more |',
+    ].join('\n');
+    const f = mutationFigures(report, ledger);
+    expect([f.mutationEquivalent, f.mutationUnaccounted, f.mutationScore]).toEqual([1, 0, 0]);
+    expect(ledgerRows('| `a.ts:1:1` | StringLiteral | `` `x` `` | equivalent | r |')[0]!.replacement).toBe('`x`');
   });
 
   it('scores detected over all but equivalent and invalid mutants', () => {
