@@ -23,6 +23,18 @@ export function lockstepParts(mutant?: string): SystemParts {
   };
 }
 
+/**
+ * The implementation alone, every rule: what `explore --rules-only` explores, where the
+ * implementation's own key (World.writeState) is the whole state key.
+ */
+export function implParts(): SystemParts {
+  return {
+    parts: [{ name: 'impl', factory: (c: WorldConfig) => createImplWorld(c) }],
+    rules: RULES,
+    memory: () => new MemoryIsMemory(),
+  };
+}
+
 /** One mm, one vpn, two devices: faults, fences, migrations and dirty bits, a few thousand states to depth 5. */
 export const SMALL_SCOPE: Scope = parseScope({
   devices: 2, mms: [0], vpns: [0], ranges: [[0, 1]], values: [1], prots: ['rw'], maxOpsInFlight: 2, maxFaultsPerMirror: 1,
