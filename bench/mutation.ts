@@ -40,11 +40,7 @@ if (!reportOnly) {
   console.error(`mutation: --report-only: no report at ${REPORT}; run \`npm run mutation\` first`);
   process.exit(2);
 }
-const report = JSON.parse(readFileSync(REPORT, 'utf8')) as MutationReport & { performance?: { setup: number; initialRun: number; mutation: number } };
-if (wallSeconds === undefined && report.performance !== undefined) { // schemas that keep it
-  const p = report.performance;
-  wallSeconds = Math.round((p.setup + p.initialRun + p.mutation) / 1000);
-}
+const report = JSON.parse(readFileSync(REPORT, 'utf8')) as MutationReport;
 const ledger = existsSync(LEDGER) ? readFileSync(LEDGER, 'utf8') : '';
 const f = mutationFigures(report, ledger);
 console.log(`mutation: ${f.mutationMutants} mutants, ${f.mutationKilled} killed, ${f.mutationTimedOut} timed out, ${f.mutationSurvived} survived, ${f.mutationNoCoverage} not covered, ${f.mutationEquivalent} equivalent (${LEDGER})`);

@@ -6,25 +6,13 @@
  */
 import { DEFAULT_BUDGET } from '../runner/config.js';
 import { matrixJson } from './formatMatrix.js';
-import type { KillMatrix } from './matrix.js';
+import type { KillMatrix, MutantRow } from './matrix.js';
 
 /** The checked-in file's default place, from the package root. */
 export const KILL_MATRIX_FILE = 'bench/kill-matrix.json';
 
-/** One mutant's row as recorded (the `--json` row). */
-export interface MatrixFileRow {
-  readonly name: string;
-  readonly family: string;
-  readonly killed: boolean;
-  readonly killedBy: string | null;
-  readonly rulesAlone: readonly string[];
-  readonly msToKill: number | null;
-  readonly shrunkLength: number | null;
-  readonly minimalLength: number | null;
-  readonly conformanceOnly: string | null;
-  readonly rulesMsToKill: number | null;
-  readonly rulesShrunkLength: number | null;
-}
+/** One mutant's row as recorded (the `--json` row): a matrix row without its program. */
+export type MatrixFileRow = Omit<MutantRow, 'program'>;
 
 /** The whole file. */
 export interface KillMatrixFile {
